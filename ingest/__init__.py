@@ -1,0 +1,1 @@
+"""Reading UN documents: decoding, normalisation, reference and clause extraction, RDF output."""

@@ -1,0 +1,1 @@
+"""sckg: the graph contract, the store gateway and the command line."""

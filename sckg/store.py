@@ -1,0 +1,227 @@
+"""The one module that talks to Oxigraph.
+
+The store keeps one named graph per ingested source file plus a registry graph
+(see sckg.vocab.registry_graph). Queries see the union of all graphs as their
+default graph, as `oxigraph serve --union-default-graph` does.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from pyoxigraph import (
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    Variable,
+    serialize,
+)
+
+from sckg import vocab
+
+DEFAULT_STORE = Path("data/store")
+
+EXPORT_FORMATS = {
+    "nq": RdfFormat.N_QUADS,
+    "nt": RdfFormat.N_TRIPLES,
+    "ttl": RdfFormat.TURTLE,
+    "trig": RdfFormat.TRIG,
+    "jsonld": RdfFormat.JSON_LD,
+}
+
+
+def default_store_path() -> Path:
+    return Path(os.environ.get("SCKG_STORE", DEFAULT_STORE))
+
+
+@dataclass(frozen=True)
+class GraphWrite:
+    """Everything one source file contributes: its own graph and its entries in the registry."""
+
+    graph: NamedNode
+    quads: list[Quad]  # all in `graph`
+    registry: list[Quad]  # all in the registry graph
+
+
+class GraphStore:
+    """A pyoxigraph store on disk, opened for reading and writing (or read-only)."""
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else default_store_path()
+        if read_only:
+            if not self.path.exists():
+                raise FileNotFoundError(f"{self.path}: no store here (run `sckg ingest` first)")
+            self._store = Store.read_only(str(self.path))
+        else:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._store = Store(str(self.path))
+
+    # -- reading -------------------------------------------------------------
+
+    def query(self, sparql: str, substitutions: dict[str, object] | None = None, *, union: bool = True):
+        """Run a SPARQL query; `substitutions` binds variables safely (SEP-0007), never by string pasting."""
+        subs = {Variable(k): v for k, v in (substitutions or {}).items()} or None
+        return self._store.query(
+            sparql, use_default_graph_as_union=union, substitutions=subs, prefixes=vocab.PREFIXES
+        )
+
+    def select(self, sparql: str, substitutions: dict[str, object] | None = None) -> list[dict[str, object]]:
+        """A SELECT query as a list of {variable: python value} rows (unbound variables left out)."""
+        result = self.query(sparql, substitutions)
+        names = [v.value for v in result.variables]
+        return [
+            {n: _python_value(row[n]) for n in names if row[n] is not None}
+            for row in result
+        ]
+
+    def source_hashes(self) -> dict[str, str]:
+        """The content hash recorded for every ingested source graph, by graph IRI."""
+        rows = self.query(
+            "SELECT ?g ?h WHERE { GRAPH ?g { ?g sckg:sourceHash ?h } }", union=False
+        )
+        return {row["g"].value: row["h"].value for row in rows}
+
+    def named_graphs(self) -> list[NamedNode]:
+        return sorted(self._store.named_graphs(), key=lambda g: g.value)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    # -- writing -------------------------------------------------------------
+
+    def replace_graphs(self, writes: Iterable[GraphWrite]) -> None:
+        """Replace each write's graph and add its registry entries, all in one transaction.
+
+        One SPARQL Update is one Oxigraph transaction: a reader (or a crash) sees every
+        graph of the batch either as it was before or as it is after, never half-written.
+        """
+        operations: list[str] = []
+        inserts: list[str] = []
+        for write in writes:
+            operations.append(f"DROP SILENT GRAPH {write.graph}")
+            inserts.append(_graph_block(write.graph, write.quads))
+            inserts.append(_graph_block(vocab.registry_graph(), write.registry))
+        if not operations:
+            return
+        operations.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
+        self._store.update(" ;\n".join(operations))
+
+    def remove_graph(self, graph: NamedNode) -> None:
+        self._store.update(f"DROP SILENT GRAPH {graph}")
+
+    def prune_registry(self) -> int:
+        """Drop registry entries that no source graph mentions any more; returns how many nodes went."""
+        registry = vocab.registry_graph()
+        orphan_query = f"""
+            SELECT DISTINCT ?doc WHERE {{
+              GRAPH {registry} {{ ?doc sckg:symbol ?symbol }}
+              FILTER NOT EXISTS {{ GRAPH ?g {{ ?doc ?p ?o }} FILTER(?g != {registry}) }}
+              FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?doc }} FILTER(?g != {registry}) }}
+            }}"""
+        orphans = [row["doc"] for row in self.query(orphan_query, union=False)]
+        if orphans:
+            values = " ".join(str(o) for o in orphans)
+            self._store.update(
+                f"DELETE {{ GRAPH {registry} {{ ?doc ?p ?o }} }} "
+                f"WHERE {{ VALUES ?doc {{ {values} }} GRAPH {registry} {{ ?doc ?p ?o }} }}"
+            )
+        return len(orphans)
+
+    def publish_snapshot(self) -> Path:
+        """Checkpoint the store for readers in other processes and point `CURRENT` at it.
+
+        Opening a store read-only while another process writes it is undefined
+        behaviour in Oxigraph, so readers (the server's query workers) only ever open
+        these immutable checkpoints; a new one appears after every ingest run.
+        """
+        root = snapshots_dir(self.path)
+        root.mkdir(parents=True, exist_ok=True)
+        name = f"{time.time_ns()}"
+        self._store.flush()
+        self._store.backup(str(root / name))
+        pointer = root / "CURRENT.tmp"
+        pointer.write_text(name)
+        pointer.replace(root / "CURRENT")  # atomic on POSIX
+        _prune_snapshots(root, keep=SNAPSHOTS_KEPT, current=name)
+        return root / name
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    def backup(self, target: Path | str) -> None:
+        """A consistent checkpoint other processes can open read-only (hard links, milliseconds)."""
+        self._store.backup(str(target))
+
+    # -- export --------------------------------------------------------------
+
+    def export(self, output: IO[bytes], fmt: str, graph: NamedNode | None = None) -> None:
+        """Write the whole graph (or one named graph) in one of EXPORT_FORMATS, streamed."""
+        rdf_format = EXPORT_FORMATS[fmt]
+        prefixes = vocab.PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
+        if graph is not None or rdf_format.supports_datasets:
+            self._store.dump(output, rdf_format, from_graph=graph, prefixes=prefixes)
+        else:
+            # A triple format gets the union of all graphs, each triple once.
+            triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+            serialize(triples, output, rdf_format, prefixes=prefixes)
+
+
+SNAPSHOTS_KEPT = 3
+
+
+def snapshots_dir(store_path: Path) -> Path:
+    return store_path.with_name(store_path.name + ".snapshots")
+
+
+def current_snapshot(store_path: Path) -> Path | None:
+    """The newest published snapshot of the store at `store_path`, if any."""
+    root = snapshots_dir(Path(store_path))
+    try:
+        return root / (root / "CURRENT").read_text().strip()
+    except FileNotFoundError:
+        return None
+
+
+def _prune_snapshots(root: Path, keep: int, current: str) -> None:
+    # Older snapshots stay a while: a reader may still have one open.
+    names = sorted((p.name for p in root.iterdir() if p.is_dir()), key=int)
+    for name in names[:-keep]:
+        if name != current:
+            shutil.rmtree(root / name, ignore_errors=True)
+
+
+def _graph_block(graph: NamedNode, quads: list[Quad]) -> str:
+    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    return f"GRAPH {graph} {{\n{body}\n}}"
+
+
+def _python_value(term):
+    if isinstance(term, Literal):
+        datatype = term.datatype.value
+        if datatype == vocab.XSD + "integer":
+            return int(term.value)
+        return term.value
+    return term.value
+
+
+__all__ = [
+    "DefaultGraph",
+    "GraphStore",
+    "GraphWrite",
+    "EXPORT_FORMATS",
+    "QueryBoolean",
+    "QuerySolutions",
+    "QueryTriples",
+    "default_store_path",
+]

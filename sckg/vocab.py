@@ -1,0 +1,129 @@
+"""The graph contract: namespaces, classes, properties and how instance IRIs are minted.
+
+Everything that writes or reads the graph takes its terms from here, so the
+ontology (ontology/sckg.ttl) and the data never drift apart silently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from urllib.parse import quote
+
+from pyoxigraph import NamedNode
+
+SCKG = "https://w3id.org/sckg/ontology#"
+DEFAULT_BASE_IRI = "https://w3id.org/sckg/id/"
+
+RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+DCTERMS = "http://purl.org/dc/terms/"
+CITO = "http://purl.org/spar/cito/"
+
+PREFIXES = {
+    "sckg": SCKG,
+    "cito": CITO,
+    "dcterms": DCTERMS,
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": XSD,
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+}
+
+
+def sckg(term: str) -> NamedNode:
+    return NamedNode(SCKG + term)
+
+
+# Document classes, by the local name used throughout the code.
+DOCUMENT_CLASSES = (
+    "Document",
+    "Resolution",
+    "PresidentialStatement",
+    "NoteByThePresident",
+    "Letter",
+    "ConceptNote",
+    "MeetingRecord",
+    "Report",
+)
+
+# Citation relations; reaffirms and recalls are sub-properties of cites.
+RELATIONS = ("reaffirms", "recalls", "cites")
+
+XSD_DATE = NamedNode(XSD + "date")
+XSD_INTEGER = NamedNode(XSD + "integer")
+
+SYMBOL = sckg("symbol")
+SOURCE_FILE = sckg("sourceFile")
+SOURCE_ENCODING = sckg("sourceEncoding")
+SOURCE_HASH = sckg("sourceHash")
+TEXT = sckg("text")
+MEETING_NUMBER = sckg("meetingNumber")
+ANNEX = sckg("hasAnnex")
+CITATION = sckg("Citation")
+VERB = sckg("verb")
+MENTION = sckg("mention")
+EVIDENCE = sckg("evidence")
+START = sckg("startOffset")
+END = sckg("endOffset")
+RELATION = sckg("relation")
+CITING = NamedNode(CITO + "hasCitingEntity")
+CITED = NamedNode(CITO + "hasCitedEntity")
+CHARACTERIZATION = NamedNode(CITO + "hasCitationCharacterization")
+ISSUED = NamedNode(DCTERMS + "issued")
+LANGUAGE = NamedNode(DCTERMS + "language")
+TITLE = NamedNode(DCTERMS + "title")
+
+
+def base_iri() -> str:
+    """The base under which instance IRIs are minted (SCKG_BASE_IRI overrides the default)."""
+    base = os.environ.get("SCKG_BASE_IRI", DEFAULT_BASE_IRI)
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def symbol_path(symbol: str) -> str:
+    """The IRI path of a symbol: spaces dropped ("S/RES/1353 (2001)" -> "S/RES/1353(2001)")."""
+    return quote(re.sub(r"\s+", "", symbol), safe="/().-")
+
+
+def document_iri(symbol: str) -> NamedNode:
+    return NamedNode(base_iri() + symbol_path(symbol))
+
+
+def content_iri(normalised_text: str) -> NamedNode:
+    """A stable IRI for a document with no printed symbol, derived from its text, never its path."""
+    digest = hashlib.sha256(normalised_text.encode("utf-8")).hexdigest()[:20]
+    return NamedNode(f"{base_iri()}doc/{digest}")
+
+
+def graph_iri(source_name: str) -> NamedNode:
+    """The named graph holding everything read from one source file."""
+    return NamedNode(f"{base_iri()}graph/{quote(source_name, safe='.-_')}")
+
+
+def registry_graph() -> NamedNode:
+    """The graph holding the identity of every known instrument (symbol and the class the symbol implies).
+
+    Kept apart from the per-file graphs so that a document cited by many files has
+    its symbol and type stated once, and the union default graph holds no duplicates.
+    """
+    return NamedNode(f"{base_iri()}graph/registry")
+
+
+def citation_iri(citing: NamedNode, cited: NamedNode, relation: str, start: int) -> NamedNode:
+    key = f"{citing.value}|{cited.value}|{relation}|{start}"
+    return NamedNode(f"{base_iri()}citation/{hashlib.sha256(key.encode()).hexdigest()[:20]}")
+
+
+def class_for_symbol(symbol: str) -> str:
+    """The document class a UN symbol implies by itself ("Document" when the series says nothing)."""
+    if re.match(r"^[A-Z]+/RES/", symbol):
+        return "Resolution"
+    if symbol.startswith("S/PRST/"):
+        return "PresidentialStatement"
+    if re.match(r"^[A-Z]+/PV\.", symbol):
+        return "MeetingRecord"
+    return "Document"
