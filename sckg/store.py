@@ -176,6 +176,47 @@ class GraphStore:
             triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
             serialize(triples, output, rdf_format, prefixes=prefixes)
 
+    # -- serving --------------------------------------------------------------
+    # Added for graph_server (the SPARQL endpoint); nothing above depends on it.
+
+    def query_dataset(
+        self,
+        sparql: str,
+        *,
+        default_graphs: list[NamedNode] | None = None,
+        named_graphs: list[NamedNode] | None = None,
+        substitutions: dict[str, object] | None = None,
+    ):
+        """A query over the RDF dataset the SPARQL Protocol asks for.
+
+        With neither `default_graphs` nor `named_graphs` the default graph is the union
+        of all graphs (as `query`). With either, the dataset is exactly what was given
+        (SPARQL 1.1 Protocol 2.1.4): a list left as None becomes empty.
+        """
+        subs = {Variable(k): v for k, v in (substitutions or {}).items()} or None
+        if default_graphs is None and named_graphs is None:
+            return self._store.query(
+                sparql, use_default_graph_as_union=True, substitutions=subs, prefixes=vocab.PREFIXES
+            )
+        return self._store.query(
+            sparql,
+            default_graph=list(default_graphs or []),
+            named_graphs=list(named_graphs or []),
+            substitutions=subs,
+            prefixes=vocab.PREFIXES,
+        )
+
+    def apply_update(self, sparql: str) -> None:
+        """Run a SPARQL Update (one transaction); only the authenticated write route calls this."""
+        self._store.update(sparql, prefixes=vocab.PREFIXES)
+
+    def dump_graph(self, output: IO[bytes], rdf_format: RdfFormat, graph: NamedNode) -> None:
+        """One named graph, streamed, in any RDF format (as triples)."""
+        self._store.dump(output, rdf_format, from_graph=graph, prefixes=_prefixes_for(rdf_format))
+
+    def has_named_graph(self, graph: NamedNode) -> bool:
+        return self._store.contains_named_graph(graph)
+
 
 SNAPSHOTS_KEPT = 3
 
@@ -199,6 +240,10 @@ def _prune_snapshots(root: Path, keep: int, current: str) -> None:
     for name in names[:-keep]:
         if name != current:
             shutil.rmtree(root / name, ignore_errors=True)
+
+
+def _prefixes_for(rdf_format: RdfFormat) -> dict[str, str] | None:
+    return vocab.PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
 
 
 def _graph_block(graph: NamedNode, quads: list[Quad]) -> str:

@@ -1,0 +1,156 @@
+"""One document in, one Extraction out: identity, normalised text and typed citations.
+
+This is the engine; the language knowledge it uses lives in ingest/lang/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ingest import lang as languages
+from ingest.clauses import ClauseVerb, clause_verbs, governing_verb
+from ingest.decode import read_text
+from ingest.errors import RejectedFile
+from ingest.metadata import DocumentIdentity, looks_like_un_document, read_identity
+from ingest.normalize import NormalisedText, normalise
+from ingest.references import Reference, find_references
+
+# Instruments in which the Council itself speaks: only there does "Recalling" make a
+# "recalls" edge. In letters, records and reports every reference is a plain citation.
+COUNCIL_INSTRUMENTS = {"Resolution", "PresidentialStatement", "NoteByThePresident"}
+EVIDENCE_MAX_CHARS = 600
+
+
+@dataclass(frozen=True)
+class Citation:
+    target: str  # canonical symbol of the cited document
+    target_class: str
+    relation: str  # reaffirms | recalls | cites
+    verb: str | None  # the clause verb as printed
+    mention: str  # the reference as printed
+    start: int  # offsets of the mention in the normalised text
+    end: int
+    evidence: str
+
+
+@dataclass
+class Extraction:
+    source_name: str
+    source_hash: str
+    encoding: str
+    language: str
+    text: str
+    identity: DocumentIdentity
+    citations: list[Citation] = field(default_factory=list)
+    subject_terms: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        identity = asdict(self.identity)
+        identity["issued"] = self.identity.issued.isoformat() if self.identity.issued else None
+        return {
+            "source": self.source_name,
+            "encoding": self.encoding,
+            "language": self.language,
+            **{k: v for k, v in identity.items() if k != "unknown"},
+            "class": identity.pop("doc_class"),
+            "unknown": self.identity.unknown,
+            "subjects": self.subject_terms,
+            "citations": [asdict(c) for c in self.citations],
+            "text": self.text,
+        }
+
+
+def extract_file(path: Path, encoding: str | None = None) -> Extraction:
+    decoded = read_text(path, encoding)
+    source_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+    return extract_text(decoded.text, path.name, source_hash=source_hash, encoding=decoded.encoding, path=path)
+
+
+def extract_text(raw: str, source_name: str, *, source_hash: str = "", encoding: str = "utf-8", path: Path | None = None) -> Extraction:
+    if not looks_like_un_document(raw):
+        raise RejectedFile(path or source_name, "not a UN document (no UN symbol and no UN body named in it)")
+    language = languages.get(languages.detect_language(raw))
+    normalised = normalise(raw, language)
+    body_end = normalised.footnotes[0].start if normalised.footnotes else len(normalised.text)
+    identity = read_identity(normalised.text, language, body_end)
+    own = {identity.symbol} if identity.symbol else set()
+    references = find_references(normalised.text, language, own)
+    return Extraction(
+        source_name=source_name,
+        source_hash=source_hash or hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        encoding=encoding,
+        language=language.code,
+        text=normalised.text,
+        identity=identity,
+        citations=_citations(normalised, references, identity, language),
+        subject_terms=normalised.subject_terms,
+    )
+
+
+def _citations(
+    normalised: NormalisedText, references: list[Reference], identity: DocumentIdentity, language
+) -> list[Citation]:
+    typed = identity.doc_class in COUNCIL_INSTRUMENTS
+    verbs_by_paragraph: dict[tuple[int, int], list[ClauseVerb]] = {}
+
+    def verbs_of(paragraph: tuple[int, int]) -> list[ClauseVerb]:
+        if paragraph not in verbs_by_paragraph:
+            start, end = paragraph
+            verbs_by_paragraph[paragraph] = clause_verbs(normalised.text[start:end], language)
+        return verbs_by_paragraph[paragraph]
+
+    citations = []
+    for ref in references:
+        anchor = _footnote_marker(normalised, ref.start) if _in_footnote(normalised, ref.start) else ref.start
+        paragraph = normalised.paragraph_at(anchor)
+        verb = governing_verb(verbs_of(paragraph), anchor - paragraph[0])
+        relation = verb.relation if (typed and verb) else "cites"
+        citations.append(
+            Citation(
+                target=ref.symbol,
+                target_class=ref.doc_class,
+                relation=relation,
+                verb=verb.text if verb else None,
+                mention=ref.mention,
+                start=ref.start,
+                end=ref.end,
+                evidence=_evidence(normalised.text, paragraph, anchor),
+            )
+        )
+    return citations
+
+
+def _in_footnote(normalised: NormalisedText, offset: int) -> bool:
+    return any(note.start <= offset < note.end for note in normalised.footnotes)
+
+
+def _footnote_marker(normalised: NormalisedText, offset: int) -> int:
+    """Where in the body the footnote holding `offset` is called ("... of 4 March 1994 1/ on ..."), or `offset`."""
+    note = next(n for n in normalised.footnotes if n.start <= offset < n.end)
+    body = normalised.text[: normalised.footnotes[0].start]
+    mark = re.escape(note.mark)
+    for pattern in (rf"(?<=\S)\s?{mark}/(?=[\s,.;:)]|$)", rf"(?<=[A-Za-z,;)\d])\s{mark}(?=\s+[a-z]|[,.;:]|\s*$)"):
+        for match in re.finditer(pattern, body):
+            before = body[max(0, match.start() - 12) : match.start()].lower()
+            if not re.search(r"(paragraph|article|chapter|no\.|vol\.|page|annex|section)\s*$", before):
+                return match.start() + 1
+    return offset
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]|\.\s+(?=[A-Z\"“])|;\s")
+
+
+def _evidence(text: str, paragraph: tuple[int, int], offset: int) -> str:
+    """The paragraph holding the reference, or its sentence when the paragraph is long."""
+    start, end = paragraph
+    if end - start <= EVIDENCE_MAX_CHARS:
+        return text[start:end]
+    sentence_start = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if match.end() > offset:
+            return text[sentence_start : match.end()].strip()
+        sentence_start = match.end()
+    return text[sentence_start:end].strip()

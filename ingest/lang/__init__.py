@@ -1,0 +1,68 @@
+"""Language data, one module per language (like spacy/lang/), compiled once for the engine."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+from ingest.lang import en, zh
+
+MODULES: dict[str, ModuleType] = {"en": en, "zh": zh}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language's tables with their regular expressions compiled."""
+
+    code: str
+    data: ModuleType
+    date: re.Pattern
+    furniture: tuple[re.Pattern, ...]
+    paragraph_opener: re.Pattern
+    footnote_line: re.Pattern
+    trailing_footnote_line: re.Pattern | None
+    self_reference: re.Pattern
+    type_hints: tuple[tuple[re.Pattern, str], ...]
+
+    def nlp(self):
+        return _nlp(self.code)
+
+
+def detect_language(text: str) -> str:
+    """"zh" when Chinese characters outnumber a third of the Latin letters, else "en"."""
+    sample = text[:20000]
+    cjk = len(_CJK.findall(sample))
+    return "zh" if cjk * 3 > len(_LATIN.findall(sample)) else "en"
+
+
+@cache
+def get(code: str) -> Language:
+    data = MODULES[code]
+    return Language(
+        code=code,
+        data=data,
+        date=re.compile(data.DATE, re.IGNORECASE),
+        furniture=tuple(re.compile(p) for p in data.FURNITURE),
+        paragraph_opener=re.compile(data.PARAGRAPH_OPENER),
+        footnote_line=re.compile(data.FOOTNOTE_LINE),
+        trailing_footnote_line=re.compile(data.TRAILING_FOOTNOTE_LINE) if data.TRAILING_FOOTNOTE_LINE else None,
+        self_reference=re.compile(data.SELF_REFERENCE, re.IGNORECASE),
+        type_hints=tuple((re.compile(p, re.IGNORECASE), cls) for p, cls in data.TYPE_HINTS),
+    )
+
+
+@cache
+def _nlp(code: str):
+    """A blank spaCy pipeline (tokenizer only): no model is downloaded, ever."""
+    import spacy
+
+    if code == "zh":
+        import jieba
+
+        jieba.setLogLevel(60)  # its start-up chatter is not ours to print
+        return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    return spacy.blank(code)

@@ -1,0 +1,231 @@
+"""Finding references to UN documents in normalised text and giving each its canonical symbol.
+
+Two kinds of mention: printed symbols ("S/PRST/2001/3", "A/70/95-S/2015/446",
+damaged ones such as "PRST/200 4/16" or "5/2002/1005"), and resolutions named by
+number ("resolutions 782 (1992), 797 (1992) and 818 (1993)", "第1327 ( 2000 ) 号 和
+第1353 ( 2001 ) 号 决议"). The words around them come from ingest.lang.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.lang import Language
+from sckg.vocab import class_for_symbol
+
+FIRST_YEAR, LAST_YEAR = 1945, 2040
+
+
+@dataclass(frozen=True)
+class Reference:
+    start: int  # span of the mention in the normalised text
+    end: int
+    mention: str
+    symbol: str
+    doc_class: str  # the class of the cited document: from its symbol, or from the words around it
+
+
+# -- printed symbols ------------------------------------------------------------
+
+_YEAR = r"\d(?:\s?\d){3}"  # a year, tolerating one stray space ("200 4")
+_DIGITS = r"\d(?:\d|(?<=\d)[GOlI](?=\d))*"  # OCR reads 6 as G, 0 as O, 1 as l or I inside numbers
+_SUFFIX = r"(?:/(?:Add|Rev|Corr|Amend)\.\s?\d+)*"
+_SYMBOL_PATTERNS = [
+    # resolutions with a year or a Roman session number: S/RES/1353 (2001), A/RES/1514 (XV)
+    rf"(?P<res>[SAE])/RES/(?P<res_number>\d{{1,4}})\s*\(\s*(?P<res_session>\d{{4}}|[IVXLC]+|E?S-[IVXLC]+)\s*\)",
+    rf"A/RES/(?P<ga_res>(?:E?S-\d+/)?\d{{1,2}}/\d{{1,4}})",
+    rf"(?:S\s?/\s?)?PRST\s?/\s?(?P<prst_year>{_YEAR})\s?/\s?(?P<prst_number>\d{{1,3}})",
+    rf"S/PV\.\s?(?P<pv>\d{{1,5}})",
+    rf"S/Agenda/(?P<agenda>\d{{1,5}}(?:/Rev\.\s?\d+)?)",
+    rf"(?:S|(?P<ocr_s>5))/(?P<s_year>{_YEAR})/(?P<s_number>\d{{1,4}}){_SUFFIX}",
+    rf"S/(?P<s_old>{_DIGITS}){_SUFFIX}",
+    rf"A/(?P<a_session>(?:E?S-)?\d{{1,2}})/(?P<a_number>\d{{1,4}}){_SUFFIX}",
+    rf"A/(?P<a_committee>C\.\d/\d{{1,2}}/[A-Z0-9.]+|AC\.\d{{1,3}}/[A-Z0-9./]+)",
+    rf"A/(?P<a_old>\d{{3,5}}){_SUFFIX}",
+]
+SYMBOL = re.compile(
+    r"(?<![A-Za-z0-9/.])(?:" + "|".join(_SYMBOL_PATTERNS) + r")(?![A-Za-z0-9]|/\d)"
+)
+_OCR_DIGITS = str.maketrans({"G": "6", "O": "0", "l": "1", "I": "1"})
+
+
+def unnamed(pattern: str) -> str:
+    """A pattern with its named groups made plain, to be embedded more than once."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _valid_year(year: str) -> bool:
+    return FIRST_YEAR <= int(year) <= LAST_YEAR
+
+
+def canonical_symbol(match: re.Match) -> str | None:
+    """The canonical form of a printed symbol, or None when it cannot be one (an impossible year)."""
+    g = match.groupdict()
+    if g["res"]:
+        return f"{g['res']}/RES/{g['res_number']} ({g['res_session']})"
+    if g["ga_res"]:
+        return f"A/RES/{_squash(g['ga_res'])}"
+    if g["prst_year"]:
+        year = _squash(g["prst_year"])
+        return f"S/PRST/{year}/{g['prst_number']}" if _valid_year(year) else None
+    if g["pv"]:
+        return f"S/PV.{g['pv']}"
+    if g["agenda"]:
+        return f"S/Agenda/{_squash(g['agenda'])}"
+    text = _squash(match.group(0))
+    if g["s_year"]:
+        year = _squash(g["s_year"])
+        if not _valid_year(year):
+            return None
+        return "S/" + text.split("/", 1)[1].replace(g["s_year"].replace(" ", ""), year, 1)
+    if g["s_old"]:
+        return "S/" + text[2:].translate(_OCR_DIGITS) if re.match(r"S/[0-9GOlI]+", text) else text
+    return text
+
+
+def find_symbols(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for match in SYMBOL.finditer(text):
+        symbol = canonical_symbol(match)
+        if symbol:
+            found.append((match.start(), match.end(), symbol))
+    return found
+
+
+# -- resolutions by number ---------------------------------------------------------
+
+_ROMAN = r"[IVXLC]+|E?S-[IVXLC]+"
+_EN_ITEM = re.compile(
+    rf"(?:Nos?\.\s*)?(?P<number>\d{{1,4}})\s*\(\s*(?P<session>\d{{4}}|{_ROMAN})\s*\)|(?P<slash>(?:E?S-)?\d{{1,2}}/\d{{1,4}})(?![\d/])"
+)
+
+
+def _resolution_symbol(organ: str, number: str | None, session: str | None, slash: str | None) -> str | None:
+    if slash:
+        return f"A/RES/{_squash(slash)}"
+    session = _squash(session or "")
+    if session.isdigit():
+        if not _valid_year(session):
+            return None
+        # Year-numbered resolutions are the Security Council's (the Assembly used sessions).
+        return f"{'S' if organ in ('S', 'A') else organ}/RES/{number} ({session})"
+    return f"{'A' if organ == 'S' else organ}/RES/{number} ({session})"
+
+
+def _find_en_resolutions(text: str, lang: Language) -> list[tuple[int, int, str]]:
+    organs = "|".join(sorted((re.escape(o) for o in lang.data.ORGANS), key=len, reverse=True))
+    noun = re.compile(
+        rf"(?:\b(?P<organ>{organs})(?:'s)?\s+(?:\w+\s+){{0,2}}?)?\b{lang.data.RESOLUTION_NOUN}\s+", re.IGNORECASE
+    )
+    date = unnamed(lang.data.DATE)
+    trailer = re.compile(rf"(?:\s*,?\s+(?:of|dated|adopted\s+on)\s+{date}|\s*\(\s*{date}\s*\)|\s+[A-F](?![a-z]))?", re.IGNORECASE)
+    separator = re.compile(lang.data.LIST_SEPARATORS, re.IGNORECASE)
+    found = []
+    for head in noun.finditer(text):
+        organ = lang.data.ORGANS.get((head["organ"] or "council").lower(), "S")
+        position = head.end()
+        while item := _EN_ITEM.match(text, position):
+            symbol = _resolution_symbol(organ, item["number"], item["session"], item["slash"])
+            if symbol:
+                found.append((item.start(), item.end(), symbol))
+            position = trailer.match(text, item.end()).end()
+            glue = separator.match(text, position)
+            if not glue or not _EN_ITEM.match(text, glue.end()):
+                break
+            position = glue.end()
+    return found
+
+
+def _find_zh_resolutions(text: str, lang: Language) -> list[tuple[int, int, str]]:
+    item_re = re.compile(lang.data.RESOLUTION_ITEM)
+    glue_re = re.compile(lang.data.LIST_GLUE)
+    found = []
+    position = 0
+    while first := item_re.search(text, position):
+        items = [first]
+        end = first.end()
+        while (glue := glue_re.match(text, end)) and (item := item_re.match(text, glue.end())):
+            items.append(item)
+            end = item.end()
+        noun = re.match(r"\s*" + lang.data.RESOLUTION_NOUN, text[end:])
+        prefix = text[max(0, first.start() - 12) : first.start()]
+        organ = next((code for name, code in lang.data.ORGANS.items() if name in prefix), "S")
+        for item in items:
+            symbol = _zh_item_symbol(item["item"], organ, has_noun=bool(noun))
+            if symbol:
+                found.append((item.start(), item.end(), symbol))
+        position = end
+    return found
+
+
+def _zh_item_symbol(item: str, organ: str, has_noun: bool) -> str | None:
+    item = _squash(item).replace("（", "(").replace("）", ")")
+    if "/" in item:
+        return f"A/RES/{item}" if has_noun else None
+    match = re.fullmatch(rf"(\d{{1,4}})\(?(\d{{4}}|{_ROMAN})\)?", item)
+    if not match:
+        return None
+    return _resolution_symbol(organ, match[1], match[2], None)
+
+
+# -- all references of a text ------------------------------------------------------
+
+
+def find_references(text: str, lang: Language, own_symbols: set[str]) -> list[Reference]:
+    """Every reference in `text`, left to right, without self-references or overlaps."""
+    finder = _find_zh_resolutions if lang.code == "zh" else _find_en_resolutions
+    spans = sorted(find_symbols(text) + finder(text, lang))
+    references: list[Reference] = []
+    last_end = -1
+    for start, end, symbol in spans:
+        if start < last_end or symbol in own_symbols:
+            continue
+        doc_class = class_for_symbol(symbol)
+        if doc_class == "Document":
+            doc_class = _class_from_context(text, start, end, lang)
+        references.append(Reference(start, end, text[start:end], symbol, doc_class))
+        last_end = end
+    return _share_joint_classes(text, references)
+
+
+def _share_joint_classes(text: str, references: list[Reference]) -> list[Reference]:
+    """The halves of a joint symbol ("A/70/95-S/2015/446") name one document: give both the known class."""
+    for i in range(len(references) - 1):
+        left, right = references[i], references[i + 1]
+        if text[left.end : right.start] == "-" and "Document" in (left.doc_class, right.doc_class):
+            known = right.doc_class if left.doc_class == "Document" else left.doc_class
+            references[i] = Reference(left.start, left.end, left.mention, left.symbol, known)
+            references[i + 1] = Reference(right.start, right.end, right.mention, right.symbol, known)
+    return references
+
+
+_CONTEXT_WINDOW = {"zh": 24, "en": 90}
+
+
+def _class_from_context(text: str, start: int, end: int, lang: Language) -> str:
+    """The kind of document the words around a bare symbol name ("the report ... (S/2000/809)")."""
+    if lang.code == "zh":
+        tail = re.match(lang.data.SYMBOL_LIST_TAIL, text[end : end + 20])
+        if tail and tail["hint"]:
+            return _hint_class(tail["hint"], lang) or "Document"
+        # A list "S/2006/507、S/2013/630 和 S/2017/507 号文件所载主席说明": look past the other items.
+        after = re.match(r"(?:\s*(?:、|和|及|以及)\s*" + SYMBOL.pattern + r")+" + lang.data.SYMBOL_LIST_TAIL, text[end : end + 80])
+        if after and after["hint"]:
+            return _hint_class(after["hint"], lang) or "Document"
+    window = text[max(0, start - _CONTEXT_WINDOW[lang.code]) : start]
+    window = re.split(r"[;；。]|\n", window)[-1]
+    best: tuple[int, str] | None = None
+    for pattern, doc_class in lang.type_hints:
+        for match in pattern.finditer(window):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), doc_class)
+    return best[1] if best else "Document"
+
+
+def _hint_class(hint: str, lang: Language) -> str | None:
+    return next((cls for pattern, cls in lang.type_hints if pattern.fullmatch(hint)), None)
