@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,16 +102,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# Control characters, replacement characters and unpaired surrogates: what text never holds.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ud800-\udfff\ue000-\uf8ff]")
+
+
 def _text_share(text: str) -> float:
-    """Share of characters that are letters, digits, punctuation, symbols or ordinary white space."""
+    """Share of characters that can stand in a text (not control, private-use or replacement characters)."""
     if not text:
         return 0.0
-    good = sum(
-        1
-        for ch in text
-        if ch in "\n\r\t\f" or unicodedata.category(ch)[0] in "LNPSZ"
-    )
-    return good / len(text)
+    return 1 - len(_NOT_TEXT.findall(text)) / len(text)
 
 
 def _reads_as_chinese(text: str) -> bool:

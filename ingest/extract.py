@@ -96,15 +96,22 @@ def _citations(
     typed = identity.doc_class in COUNCIL_INSTRUMENTS
     verbs_by_paragraph: dict[tuple[int, int], list[ClauseVerb]] = {}
 
+    anchors = [
+        _footnote_marker(normalised, ref.start) if _in_footnote(normalised, ref.start) else ref.start
+        for ref in references
+    ]
+    last_reference_in = {normalised.paragraph_at(anchor): anchor for anchor in anchors}
+
     def verbs_of(paragraph: tuple[int, int]) -> list[ClauseVerb]:
+        # Verbs after a paragraph's last reference govern nothing: tokenise only up to it.
         if paragraph not in verbs_by_paragraph:
             start, end = paragraph
+            end = min(end, last_reference_in.get(paragraph, end))
             verbs_by_paragraph[paragraph] = clause_verbs(normalised.text[start:end], language)
         return verbs_by_paragraph[paragraph]
 
     citations = []
-    for ref in references:
-        anchor = _footnote_marker(normalised, ref.start) if _in_footnote(normalised, ref.start) else ref.start
+    for ref, anchor in zip(references, anchors):
         paragraph = normalised.paragraph_at(anchor)
         verb = governing_verb(verbs_of(paragraph), anchor - paragraph[0])
         relation = verb.relation if (typed and verb) else "cites"

@@ -9,6 +9,7 @@ the end, each as its own paragraph. Paragraphs are separated by a blank line.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,8 @@ _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F) if chr(code)
 _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0x202F: 0x20})
 _DROP = {0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x00AD: None, 0xFFFD: None}
 _SUBJECT_HEADER = re.compile(r"^%%%(?P<terms>.*)$")
+_SYMBOL_ONLY = re.compile(r"[ASE]/[A-Z0-9/ ().]+")
+_SPACES = re.compile(r"[ \t]+")
 _CJK_CHAR = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》（）]")
 
 
@@ -38,10 +41,9 @@ class NormalisedText:
     subject_terms: list[str] = field(default_factory=list)  # UNBIS keywords of a "%%%" header line
 
     def paragraph_at(self, offset: int) -> tuple[int, int]:
-        for start, end in self.paragraphs:
-            if start <= offset < end:
-                return start, end
-        return 0, len(self.text)
+        """The (start, end) of the paragraph holding `offset`."""
+        index = bisect.bisect_right(self.paragraphs, (offset, len(self.text) + 1)) - 1
+        return self.paragraphs[max(index, 0)] if self.paragraphs else (0, len(self.text))
 
 
 def fold_characters(text: str) -> str:
@@ -60,11 +62,11 @@ def normalise(raw: str, lang: Language) -> NormalisedText:
 
 
 def _is_furniture(line: str, lang: Language, seen_symbol_lines: set[str]) -> bool:
-    if any(p.match(line) for p in lang.furniture):
+    if lang.furniture.match(line):
         return True
     # A line holding only a symbol is the document's header the first time, a running page header after.
     stripped = line.strip()
-    if re.fullmatch(r"[ASE]/[A-Z0-9/ ().]+", stripped):
+    if _SYMBOL_ONLY.fullmatch(stripped):
         if stripped in seen_symbol_lines:
             return True
         seen_symbol_lines.add(stripped)
@@ -77,6 +79,7 @@ def _separate_footnotes(lines: list[str], lang: Language) -> tuple[list[str], li
     notes: list[tuple[str, str]] = []
     seen: set[str] = set()
     in_trailing_notes = False
+    after_adoption = False
     for line in lines:
         if _is_furniture(line, lang, seen):
             continue
@@ -85,7 +88,7 @@ def _separate_footnotes(lines: list[str], lang: Language) -> tuple[list[str], li
             continue
         trailing = lang.trailing_footnote_line
         # Old printed volumes put numbered notes after the adoption line, without a slash.
-        if trailing and (in_trailing_notes or _after_adoption(body)) and (match := trailing.match(line)):
+        if trailing and (in_trailing_notes or after_adoption) and (match := trailing.match(line)):
             in_trailing_notes = True
             notes.append((match["mark"], match["text"].strip()))
             continue
@@ -94,19 +97,20 @@ def _separate_footnotes(lines: list[str], lang: Language) -> tuple[list[str], li
             notes[-1] = (mark, f"{text} {line.strip()}")
             continue
         body.append(line)
+        if line.strip():
+            after_adoption = _ADOPTION_LINE.match(line) is not None or (
+                after_adoption and _MEETING_LINE_END.search(line) is not None
+            )
     return body, notes
 
 
-def _after_adoption(body: list[str]) -> bool:
-    for line in reversed(body):
-        if line.strip():
-            return bool(re.match(r"\s*Adopted\b", line)) or bool(re.search(r"\bmeeting\.?\s*\d*\s*$", line) and "Adopted" in "".join(body[-3:]))
-    return False
+# The line that closes a resolution in the printed volumes, possibly broken before "meeting."
+_ADOPTION_LINE = re.compile(r"\s*Adopted\b")
+_MEETING_LINE_END = re.compile(r"\bmeeting\b.{0,20}$")
 
 
 def _join_lines(lines: list[str], lang: Language) -> list[str]:
-    paragraphs: list[str] = []
-    current = ""
+    paragraphs: list[list[str]] = []
     blank_before = False
     width = _typical_width(lines)
     previous_line = ""
@@ -114,17 +118,14 @@ def _join_lines(lines: list[str], lang: Language) -> list[str]:
         if not line.strip():
             blank_before = True
             continue
-        if current and _continues(current, previous_line, line, blank_before, width, lang):
-            current = _glue(current, line.strip())
+        piece = _SPACES.sub(" ", line.strip())
+        if paragraphs and _continues(paragraphs[-1][-1], previous_line, line, blank_before, width, lang):
+            paragraphs[-1].append(_joiner(paragraphs[-1][-1], piece) + piece)
         else:
-            if current:
-                paragraphs.append(current)
-            current = re.sub(r"[ \t]+", " ", line.strip())
+            paragraphs.append([piece])
         blank_before = False
         previous_line = line
-    if current:
-        paragraphs.append(current)
-    return paragraphs
+    return ["".join(pieces) for pieces in paragraphs]
 
 
 def _typical_width(lines: list[str]) -> int:
@@ -149,13 +150,12 @@ def _continues(previous: str, previous_line: str, line: str, blank_before: bool,
     return last not in lang.data.TERMINAL and (first.islower() or first == "(")
 
 
-def _glue(previous: str, line: str) -> str:
+def _joiner(previous: str, line: str) -> str:
+    """What goes between two halves of a broken line: nothing after a hyphen or around Chinese, else a space."""
     last, first = previous[-1], line[0]
     if last == "-" or _CJK_CHAR.match(last) or _CJK_CHAR.match(first):
-        joiner = ""
-    else:
-        joiner = " "
-    return re.sub(r"[ \t]+", " ", previous + joiner + line)
+        return ""
+    return " "
 
 
 def _assemble(paragraphs: list[str], notes: list[tuple[str, str]], subject_terms: list[str]) -> NormalisedText:

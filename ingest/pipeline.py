@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -15,6 +18,8 @@ from ingest.extract import extract_file
 from ingest.rdf import to_graph_write
 from sckg import vocab
 from sckg.store import GraphStore, GraphWrite
+
+PARALLEL_THRESHOLD = 32  # below this, starting worker processes costs more than it saves
 
 # Folders are searched for the plain text the UN's PDFs are extracted to; a file
 # named on the command line is always tried, whatever its name.
@@ -68,18 +73,24 @@ def ingest_paths(
     *,
     encoding: str | None = None,
     batch_size: int = 64,
+    jobs: int | None = None,
     progress: bool = False,
 ) -> IngestSummary:
+    """Ingest files into `store`; each batch of `batch_size` files is one transaction."""
     summary = IngestSummary()
     known_hashes = store.source_hashes()
-    seen_names: dict[str, Path] = {}
+    files = _changed_files(source_files(paths), known_hashes, summary)
     batch: list[GraphWrite] = []
-    files = list(source_files(paths))
-    with click.progressbar(files, label="ingesting", file=None if progress else _Silent()) as bar:
-        for path in bar:
-            write = _prepare(path, encoding, known_hashes, seen_names, summary)
-            if write is not None:
-                batch.append(write)
+    with _extractor(jobs, len(files)) as extract_all, click.progressbar(
+        length=len(files), label="ingesting", file=None if progress else _Silent()
+    ) as bar:
+        for outcome in extract_all(_extract_one, [(path, encoding) for path in files]):
+            bar.update(1)
+            if isinstance(outcome, RejectedFile):
+                summary.rejected.append(outcome)
+                continue
+            _count(outcome, summary)
+            batch.append(outcome.write)
             if len(batch) >= batch_size:
                 _flush(store, batch, summary)
     _flush(store, batch, summary)
@@ -87,39 +98,72 @@ def ingest_paths(
     return summary
 
 
-def _prepare(
-    path: Path,
-    encoding: str | None,
-    known_hashes: dict[str, str],
-    seen_names: dict[str, Path],
-    summary: IngestSummary,
-) -> GraphWrite | None:
-    """The write for one file, or None when it is unchanged or rejected (recorded in the summary)."""
+@dataclass
+class _Extracted:
+    """What a worker sends back for one file: the write and the figures for the summary."""
+
+    write: GraphWrite
+    relations: list[str]
+    targets: list[str]
+    symbol: str | None
+
+
+def _extract_one(args: tuple[Path, str | None]) -> _Extracted | RejectedFile:
+    path, encoding = args
     try:
-        if path.name in seen_names:
-            raise RejectedFile(path, f"another file with the same name ({seen_names[path.name]}) is in this run")
-        seen_names[path.name] = path
-        graph = vocab.graph_iri(path.name).value
-        digest = _file_hash(path)
-        if known_hashes.get(graph) == digest:
-            summary.unchanged += 1
-            return None
         extraction = extract_file(path, encoding)
     except RejectedFile as error:
-        summary.rejected.append(error)
-        return None
+        return error
+    return _Extracted(
+        write=to_graph_write(extraction),
+        relations=[c.relation for c in extraction.citations],
+        targets=[c.target for c in extraction.citations],
+        symbol=extraction.identity.symbol,
+    )
+
+
+def _count(extracted: _Extracted, summary: IngestSummary) -> None:
     summary.ingested += 1
-    summary.citations.update(c.relation for c in extraction.citations)
-    summary.cited_documents.update(c.target for c in extraction.citations)
-    if extraction.identity.symbol:
-        summary.ingested_symbols.add(extraction.identity.symbol)
-    return to_graph_write(extraction)
+    summary.citations.update(extracted.relations)
+    summary.cited_documents.update(extracted.targets)
+    if extracted.symbol:
+        summary.ingested_symbols.add(extracted.symbol)
+
+
+def _changed_files(files: Iterable[Path], known_hashes: dict[str, str], summary: IngestSummary) -> list[Path]:
+    """The files to extract: new or changed ones; duplicates by name are rejected, unchanged ones counted."""
+    seen_names: dict[str, Path] = {}
+    changed = []
+    for path in files:
+        try:
+            if path.name in seen_names:
+                raise RejectedFile(path, f"another file with the same name ({seen_names[path.name]}) is in this run")
+            seen_names[path.name] = path
+            if known_hashes.get(vocab.graph_iri(path.name).value) == _file_hash(path):
+                summary.unchanged += 1
+            else:
+                changed.append(path)
+        except RejectedFile as error:
+            summary.rejected.append(error)
+    return changed
+
+
+@contextmanager
+def _extractor(jobs: int | None, file_count: int):
+    """A map over files: worker processes for a large run (extraction is CPU-bound), in-process otherwise."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 2 or file_count < PARALLEL_THRESHOLD:
+        yield map
+        return
+    # fork: workers inherit the loaded spaCy and language tables instead of loading them again.
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield lambda function, items: pool.imap(function, items, chunksize=8)
 
 
 def _flush(store: GraphStore, batch: list[GraphWrite], summary: IngestSummary) -> None:
     if batch:
         store.replace_graphs(batch)
-        summary.triples += sum(len(w.quads) + len(w.registry) for w in batch)
+        summary.triples += sum(w.triple_count for w in batch)
         batch.clear()
 
 

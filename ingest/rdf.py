@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode
 
 from ingest.extract import Extraction
 from sckg import vocab
@@ -41,11 +41,10 @@ def to_graph_write(extraction: Extraction) -> GraphWrite:
     own.append((doc, vocab.TEXT, Literal(extraction.text, language=lang)))
     own.extend(_citation_triples(extraction, doc, registry))
 
-    unique_own = list(dict.fromkeys(own))  # a graph is a set: no triple twice
     return GraphWrite(
         graph=graph,
-        quads=[Quad(s, p, o, graph) for s, p, o in unique_own],
-        registry=[Quad(s, p, o, vocab.registry_graph()) for s, p, o in sorted(registry, key=str)],
+        triples=GraphWrite.ntriples(dict.fromkeys(own)),  # a graph is a set: no triple twice
+        registry=GraphWrite.ntriples(sorted(registry, key=str)),
     )
 
 

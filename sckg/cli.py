@@ -34,12 +34,13 @@ def main() -> None:
 @store_option
 @click.option("--encoding", default=None, help="Read every file in this encoding instead of detecting it.")
 @click.option("--batch-size", default=64, show_default=True, help="Files written per transaction.")
-def ingest(paths: tuple[Path, ...], store_path: Path | None, encoding: str | None, batch_size: int) -> None:
+@click.option("--jobs", default=None, type=int, help="Extraction processes (default: one per core).")
+def ingest(paths: tuple[Path, ...], store_path: Path | None, encoding: str | None, batch_size: int, jobs: int | None) -> None:
     """Ingest UN documents (files or folders, recursively) into the store."""
     from ingest.pipeline import ingest_paths
 
     store = GraphStore(_store_path(store_path))
-    summary = ingest_paths(store, paths, encoding=encoding, batch_size=batch_size, progress=sys.stderr.isatty())
+    summary = ingest_paths(store, paths, encoding=encoding, batch_size=batch_size, jobs=jobs, progress=sys.stderr.isatty())
     store.publish_snapshot()
     for rejected in summary.rejected:
         click.echo(f"rejected: {rejected}", err=True)

@@ -47,11 +47,23 @@ def default_store_path() -> Path:
 
 @dataclass(frozen=True)
 class GraphWrite:
-    """Everything one source file contributes: its own graph and its entries in the registry."""
+    """Everything one source file contributes: its own graph and its entries in the registry graph.
+
+    Triples travel as N-Triples lines, ready for a SPARQL INSERT DATA: they are made in
+    extraction worker processes, and text crosses process boundaries far cheaper than objects.
+    """
 
     graph: NamedNode
-    quads: list[Quad]  # all in `graph`
-    registry: list[Quad]  # all in the registry graph
+    triples: str
+    registry: str
+
+    @staticmethod
+    def ntriples(triples: Iterable[tuple]) -> str:
+        return "\n".join(f"{s} {p} {o} ." for s, p, o in triples)
+
+    @property
+    def triple_count(self) -> int:
+        return self.triples.count("\n") + self.registry.count("\n") + bool(self.triples) + bool(self.registry)
 
 
 class GraphStore:
@@ -110,8 +122,8 @@ class GraphStore:
         inserts: list[str] = []
         for write in writes:
             operations.append(f"DROP SILENT GRAPH {write.graph}")
-            inserts.append(_graph_block(write.graph, write.quads))
-            inserts.append(_graph_block(vocab.registry_graph(), write.registry))
+            inserts.append(f"GRAPH {write.graph} {{\n{write.triples}\n}}")
+            inserts.append(f"GRAPH {vocab.registry_graph()} {{\n{write.registry}\n}}")
         if not operations:
             return
         operations.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
@@ -244,11 +256,6 @@ def _prune_snapshots(root: Path, keep: int, current: str) -> None:
 
 def _prefixes_for(rdf_format: RdfFormat) -> dict[str, str] | None:
     return vocab.PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
-
-
-def _graph_block(graph: NamedNode, quads: list[Quad]) -> str:
-    body = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
-    return f"GRAPH {graph} {{\n{body}\n}}"
 
 
 def _python_value(term):

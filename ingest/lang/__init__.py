@@ -21,7 +21,7 @@ class Language:
     code: str
     data: ModuleType
     date: re.Pattern
-    furniture: tuple[re.Pattern, ...]
+    furniture: re.Pattern  # any one of the language's page-furniture lines
     paragraph_opener: re.Pattern
     footnote_line: re.Pattern
     trailing_footnote_line: re.Pattern | None
@@ -46,7 +46,7 @@ def get(code: str) -> Language:
         code=code,
         data=data,
         date=re.compile(data.DATE, re.IGNORECASE),
-        furniture=tuple(re.compile(p) for p in data.FURNITURE),
+        furniture=re.compile("|".join(f"(?:{p})" for p in data.FURNITURE)),
         paragraph_opener=re.compile(data.PARAGRAPH_OPENER),
         footnote_line=re.compile(data.FOOTNOTE_LINE),
         trailing_footnote_line=re.compile(data.TRAILING_FOOTNOTE_LINE) if data.TRAILING_FOOTNOTE_LINE else None,
