@@ -1,0 +1,223 @@
+"""Writing query results with a cap on rows and bytes.
+
+pyoxigraph serialises a whole result at once and cannot stop part way, so
+SELECT results are written here, row by row, which lets a response stop at the
+row cap or the byte cap and still be a well-formed document. CONSTRUCT results
+are collected up to the row cap and handed to pyoxigraph's serialiser.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from xml.sax.saxutils import escape, quoteattr
+
+from pyoxigraph import BlankNode, NamedNode, QueryResultsFormat, RdfFormat, Triple, serialize
+
+from sckg import vocab
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+GRAPH_RDF_FORMATS = {
+    "turtle": RdfFormat.TURTLE,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "rdfxml": RdfFormat.RDF_XML,
+    "jsonld": RdfFormat.JSON_LD,
+}
+BOOLEAN_FORMATS = {
+    "json": QueryResultsFormat.JSON,
+    "xml": QueryResultsFormat.XML,
+    "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV,
+}
+
+
+@dataclass
+class Written:
+    body: bytes
+    rows: int
+    truncated: str | None  # why the result was cut short ("max-rows=N", "max-bytes=N"), if it was
+
+
+# -- SELECT ----------------------------------------------------------------------
+
+
+def write_solutions(solutions, variables: list[str], fmt: str, max_rows: int, max_bytes: int) -> Written:
+    writer = _SOLUTION_WRITERS[fmt](variables)
+    out = io.BytesIO()
+    out.write(writer.header())
+    footer = writer.footer()
+    rows, truncated = 0, None
+    for solution in solutions:
+        if rows >= max_rows:
+            truncated = f"max-rows={max_rows}"
+            break
+        chunk = writer.row([solution[v] for v in variables], first=rows == 0)
+        if out.tell() + len(chunk) + len(footer) > max_bytes:
+            truncated = f"max-bytes={max_bytes}"
+            break
+        out.write(chunk)
+        rows += 1
+    out.write(footer)
+    return Written(out.getvalue(), rows, truncated)
+
+
+class _JsonWriter:
+    def __init__(self, variables):
+        self.variables = variables
+
+    def header(self):
+        return ('{"head":{"vars":' + json.dumps(self.variables) + '},"results":{"bindings":[').encode()
+
+    def row(self, terms, first):
+        binding = {v: _json_term(t) for v, t in zip(self.variables, terms) if t is not None}
+        return (("" if first else ",") + json.dumps(binding, ensure_ascii=False)).encode()
+
+    def footer(self):
+        return b"]}}"
+
+
+def _json_term(term) -> dict:
+    if isinstance(term, NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, Triple):
+        return {
+            "type": "triple",
+            "value": {
+                "subject": _json_term(term.subject),
+                "predicate": _json_term(term.predicate),
+                "object": _json_term(term.object),
+            },
+        }
+    result = {"type": "literal", "value": term.value}
+    if term.language:
+        result["xml:lang"] = term.language
+    elif term.datatype.value != XSD_STRING:
+        result["datatype"] = term.datatype.value
+    return result
+
+
+class _XmlWriter:
+    def __init__(self, variables):
+        self.variables = variables
+
+    def header(self):
+        heads = "".join(f"<variable name={quoteattr(v)}/>" for v in self.variables)
+        return (
+            '<?xml version="1.0"?><sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+            f"<head>{heads}</head><results>"
+        ).encode()
+
+    def row(self, terms, first):
+        bindings = "".join(
+            f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+            for v, t in zip(self.variables, terms)
+            if t is not None
+        )
+        return f"<result>{bindings}</result>".encode()
+
+    def footer(self):
+        return b"</results></sparql>"
+
+
+def _xml_term(term) -> str:
+    if isinstance(term, NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, Triple):
+        parts = zip(("subject", "predicate", "object"), (term.subject, term.predicate, term.object))
+        return "<triple>" + "".join(f"<{n}>{_xml_term(t)}</{n}>" for n, t in parts) + "</triple>"
+    if term.language:
+        return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+    if term.datatype.value != XSD_STRING:
+        return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+    return f"<literal>{escape(term.value)}</literal>"
+
+
+class _CsvWriter:
+    def __init__(self, variables):
+        self.variables = variables
+
+    def header(self):
+        return (",".join(_csv_field(v) for v in self.variables) + "\r\n").encode()
+
+    def row(self, terms, first):
+        return (",".join(_csv_field(_csv_value(t)) for t in terms) + "\r\n").encode()
+
+    def footer(self):
+        return b""
+
+
+def _csv_value(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, BlankNode):
+        return "_:" + term.value
+    if isinstance(term, Triple):
+        return str(term)
+    return term.value
+
+
+def _csv_field(value: str) -> str:
+    if any(c in value for c in ',"\r\n'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+class _TsvWriter:
+    def __init__(self, variables):
+        self.variables = variables
+
+    def header(self):
+        return ("\t".join("?" + v for v in self.variables) + "\n").encode()
+
+    def row(self, terms, first):
+        # N-Triples syntax, as SPARQL 1.1 TSV asks; str() already escapes quotes and newlines.
+        return ("\t".join("" if t is None else str(t).replace("\t", "\\t") for t in terms) + "\n").encode()
+
+    def footer(self):
+        return b""
+
+
+_SOLUTION_WRITERS = {"json": _JsonWriter, "xml": _XmlWriter, "csv": _CsvWriter, "tsv": _TsvWriter}
+
+
+# -- ASK -------------------------------------------------------------------------
+
+
+def write_boolean(result, fmt: str) -> Written:
+    return Written(result.serialize(format=BOOLEAN_FORMATS[fmt]), 1, None)
+
+
+# -- CONSTRUCT / DESCRIBE ----------------------------------------------------------
+
+
+def write_triples(triples, fmt: str, max_rows: int, max_bytes: int) -> Written:
+    collected, truncated = [], None
+    for triple in triples:
+        if len(collected) >= max_rows:
+            truncated = f"max-rows={max_rows}"
+            break
+        collected.append(triple)
+    body = _serialize_triples(collected, fmt)
+    while len(body) > max_bytes and collected:
+        # Too big: keep the share of triples that fits (with a margin) and write again.
+        keep = int(len(collected) * max_bytes / len(body) * 0.9)
+        collected = collected[:keep]
+        body = _serialize_triples(collected, fmt)
+        truncated = f"max-bytes={max_bytes}"
+    return Written(body, len(collected), truncated)
+
+
+def _serialize_triples(triples: list, fmt: str) -> bytes:
+    rdf_format = GRAPH_RDF_FORMATS[fmt]
+    prefixes = vocab.PREFIXES if rdf_format == RdfFormat.TURTLE else None
+    return serialize(triples, format=rdf_format, prefixes=prefixes) or b""
+
+
+__all__ = ["Written", "write_solutions", "write_boolean", "write_triples"]
