@@ -39,12 +39,14 @@ def to_graph_write(extraction: Extraction) -> GraphWrite:
     own.append((doc, vocab.SOURCE_FILE, Literal(extraction.source_name)))
     own.append((doc, vocab.SOURCE_ENCODING, Literal(extraction.encoding)))
     own.append((doc, vocab.TEXT, Literal(extraction.text, language=lang)))
-    own.extend(_citation_triples(extraction, doc, registry))
+    classified: set[NamedNode] = set()
+    own.extend(_citation_triples(extraction, doc, registry, classified))
 
     return GraphWrite(
         graph=graph,
         triples=GraphWrite.ntriples(dict.fromkeys(own)),  # a graph is a set: no triple twice
         registry=GraphWrite.ntriples(sorted(registry, key=str)),
+        classified=tuple(sorted(classified, key=lambda n: n.value)),
     )
 
 
@@ -55,14 +57,12 @@ def _identity(node: NamedNode, symbol: str) -> set[tuple]:
     }
 
 
-def _citation_triples(extraction: Extraction, doc: NamedNode, registry: set[tuple]) -> list[tuple]:
+def _citation_triples(extraction: Extraction, doc: NamedNode, registry: set[tuple], classified: set[NamedNode]) -> list[tuple]:
     triples = []
     lang = extraction.language
     for citation in extraction.citations:
         target = vocab.document_iri(citation.target)
         registry |= _identity(target, citation.target)
-        if citation.target_class != vocab.class_for_symbol(citation.target):
-            triples.append((target, vocab.RDF_TYPE, vocab.sckg(citation.target_class)))
         relation = vocab.sckg(citation.relation)
         triples.append((doc, relation, target))
         triples.append((doc, vocab.sckg("cites"), target))  # materialised so SPARQL without inference sees it
@@ -79,4 +79,8 @@ def _citation_triples(extraction: Extraction, doc: NamedNode, registry: set[tupl
         ]
         if citation.verb:
             triples.append((node, vocab.VERB, Literal(citation.verb)))
+        if citation.target_class != vocab.class_for_symbol(citation.target):
+            # The class the words around the reference give; the store restates it on the document.
+            triples.append((node, vocab.CITED_AS, vocab.sckg(citation.target_class)))
+            classified.add(target)
     return triples
