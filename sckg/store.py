@@ -56,6 +56,7 @@ class GraphWrite:
     graph: NamedNode
     triples: str
     registry: str
+    classified: tuple[NamedNode, ...] = ()  # cited documents this file gives a class from context (sckg:citedAs)
 
     @staticmethod
     def ntriples(triples: Iterable[tuple]) -> str:
@@ -113,21 +114,34 @@ class GraphStore:
     # -- writing -------------------------------------------------------------
 
     def replace_graphs(self, writes: Iterable[GraphWrite]) -> None:
-        """Replace each write's graph and add its registry entries, all in one transaction.
+        """Replace each write's graph, add its registry entries and refresh derived classes, in one transaction.
 
         One SPARQL Update is one Oxigraph transaction: a reader (or a crash) sees every
         graph of the batch either as it was before or as it is after, never half-written.
         """
-        operations: list[str] = []
-        inserts: list[str] = []
-        for write in writes:
-            operations.append(f"DROP SILENT GRAPH {write.graph}")
-            inserts.append(f"GRAPH {write.graph} {{\n{write.triples}\n}}")
-            inserts.append(f"GRAPH {vocab.registry_graph()} {{\n{write.registry}\n}}")
-        if not operations:
+        writes = list(writes)
+        if not writes:
             return
+        registry = vocab.registry_graph()
+        operations = [f"DROP SILENT GRAPH {write.graph}" for write in writes]
+        inserts = []
+        for write in writes:
+            inserts.append(f"GRAPH {write.graph} {{\n{write.triples}\n}}")
+            inserts.append(f"GRAPH {registry} {{\n{write.registry}\n}}")
         operations.append("INSERT DATA {\n" + "\n".join(inserts) + "\n}")
-        self._store.update(" ;\n".join(operations))
+        touched = self._classified_in([w.graph for w in writes]) | {n for w in writes for n in w.classified}
+        if touched:
+            operations += _refresh_context_classes(touched, registry)
+        self._store.update(" ;\n".join(operations), prefixes=vocab.PREFIXES)
+
+    def _classified_in(self, graphs: list[NamedNode]) -> set[NamedNode]:
+        """Documents the current versions of `graphs` give a class from context."""
+        values = " ".join(str(g) for g in graphs)
+        rows = self.query(
+            f"SELECT DISTINCT ?t WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?c cito:hasCitedEntity ?t ; sckg:citedAs ?k }} }}",
+            union=False,
+        )
+        return {row["t"] for row in rows}
 
     def remove_graph(self, graph: NamedNode) -> None:
         self._store.update(f"DROP SILENT GRAPH {graph}")
@@ -231,6 +245,25 @@ class GraphStore:
 
 
 SNAPSHOTS_KEPT = 3
+
+
+def _refresh_context_classes(documents: set[NamedNode], registry: NamedNode) -> list[str]:
+    """Update operations that restate, in the registry, the classes citations give `documents` from context.
+
+    A class read from context ("the report ... (S/2000/809)") is a claim of a citation
+    (sckg:citedAs); the registry holds each such class once, whichever files make it,
+    and loses it when no file makes it any more.
+    """
+    values = " ".join(str(d) for d in sorted(documents, key=lambda n: n.value))
+    return [
+        f"DELETE {{ GRAPH {registry} {{ ?t a ?k }} }} WHERE {{ VALUES ?t {{ {values} }} "
+        f"GRAPH {registry} {{ ?t a ?k ; sckg:contextClass ?k }} }}",
+        f"DELETE {{ GRAPH {registry} {{ ?t sckg:contextClass ?k }} }} WHERE {{ VALUES ?t {{ {values} }} "
+        f"GRAPH {registry} {{ ?t sckg:contextClass ?k }} }}",
+        f"INSERT {{ GRAPH {registry} {{ ?t a ?k ; sckg:contextClass ?k }} }} WHERE {{ VALUES ?t {{ {values} }} "
+        f"GRAPH ?g {{ ?c cito:hasCitedEntity ?t ; sckg:citedAs ?k }} "
+        f"FILTER NOT EXISTS {{ GRAPH {registry} {{ ?t a ?k }} }} }}",
+    ]
 
 
 def snapshots_dir(store_path: Path) -> Path:
