@@ -1,0 +1,48 @@
+"""The Flask application: one blueprint per concern. `/` is left free for the browser blueprint."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from graph_server import dumps, query_pages, sparql, update
+from graph_server.settings import Settings
+from graph_server.sparql import text_response
+from graph_server.workers import QueryPool
+
+
+def create_app(config: dict) -> Flask:
+    """An app serving the store at config["store_path"]; other keys: see graph_server.settings.Settings.
+
+    The worker pool starts here (its processes open the current snapshot), unless
+    config["pool"] hands in one that already runs.
+    """
+    settings = Settings.from_mapping(config)
+    app = Flask(__name__)
+    # Flask answers 413 by itself for a request body above this.
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_query_bytes
+    app.extensions["sckg.settings"] = settings
+    app.extensions["sckg.pool"] = config.get("pool") or QueryPool(
+        settings.store_path,
+        size=settings.workers,
+        query_timeout=settings.query_timeout,
+        queue_timeout=settings.queue_timeout,
+        max_waiting=settings.max_waiting,
+    )
+    for blueprint in (sparql.bp, dumps.bp, query_pages.bp, update.bp):
+        app.register_blueprint(blueprint)
+    _register_errors(app, settings)
+    return app
+
+
+def _register_errors(app: Flask, settings: Settings) -> None:
+    @app.errorhandler(413)
+    def too_large(error):
+        return text_response(413, f"request too large: the limit is {settings.max_query_bytes} bytes")
+
+    @app.errorhandler(404)
+    def not_found(error):
+        return text_response(404, getattr(error, "description", None) or "not found")
+
+    @app.errorhandler(405)
+    def not_allowed(error):
+        return text_response(405, "method not allowed here")
