@@ -123,5 +123,23 @@ def validate(store_path: Path | None) -> None:
     sys.exit(0 if conforms else 1)
 
 
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (loopback only by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port (0: any free port).")
+@click.option("--query-timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a query may run before it is stopped (503).")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=1), help="Most result rows in one response.")
+@click.option("--max-bytes", default=64 * 1024 * 1024, show_default=True, type=click.IntRange(min=1024), help="Most bytes in one query response.")
+@click.option("--workers", default=4, show_default=True, type=click.IntRange(min=1), help="Query worker processes (queries running at once).")
+def serve(store_path: Path | None, host: str, port: int, query_timeout: float, max_rows: int, max_bytes: int, workers: int) -> None:
+    """Serve the SPARQL endpoint, dumps and saved queries over HTTP (waitress)."""
+    from graph_server.serve import run_server
+
+    run_server(
+        _store_path(store_path), host=host, port=port, query_timeout=query_timeout,
+        max_rows=max_rows, max_bytes=max_bytes, workers=workers,
+    )
+
+
 if __name__ == "__main__":
     main()
