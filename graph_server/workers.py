@@ -122,7 +122,9 @@ def execute_job(reader: SnapshotReader, job: QueryJob) -> Reply:
         return _text_reply(406, str(error))
     except FileNotFoundError as error:
         return _text_reply(503, str(error))
-    except (OSError, ValueError, RuntimeError) as error:
+    except (ValueError, RuntimeError) as error:  # e.g. a substitution the query cannot take
+        return _text_reply(400, f"query cannot be evaluated: {error}")
+    except OSError as error:
         return _text_reply(500, f"query failed: {error}")
     reply.headers["X-SCKG-Snapshot"] = reader.opened.name
     return reply

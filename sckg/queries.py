@@ -206,6 +206,8 @@ def run_query_cli(store, text: str, params, fmt: str, echo) -> None:
         echo(format_result(result, fmt).rstrip("\n"))
     except SyntaxError as error:
         raise click.ClickException(f"malformed query: {error}") from None
+    except RuntimeError as error:  # e.g. a parameter the query does not project
+        raise click.ClickException(f"query cannot be evaluated: {error}") from None
 
 
 def format_result(result, fmt: str) -> str:
