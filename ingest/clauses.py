@@ -24,7 +24,7 @@ EN_SUBJECT_WORDS = {"the", "security", "council", "its", "members", "of", "presi
 class ClauseVerb:
     start: int  # offset within the paragraph text
     end: int
-    relation: str  # "reaffirms", "recalls" or "cites"
+    relations: tuple[str, ...]  # "reaffirms", "recalls" or "cites"; two for "Recalling and reaffirming"
     text: str  # the verb as printed, with its modifiers ("Recalling also", "又回顾")
 
 
@@ -34,6 +34,7 @@ class _Lexicon:
     modifiers: frozenset[str]
     boundaries: frozenset[str]
     subjects: frozenset[str]
+    coordinators: frozenset[str]
 
 
 @cache
@@ -43,7 +44,13 @@ def _lexicon(lang: Language) -> _Lexicon:
     for relation, words in data.RELATION_VERBS.items():
         relation_of.update({word: relation for word in words})
     subjects = set(getattr(data, "SUBJECTS", ())) | (EN_SUBJECT_WORDS if lang.code == "en" else set())
-    return _Lexicon(relation_of, frozenset(data.VERB_MODIFIERS), frozenset(data.CLAUSE_BOUNDARIES), frozenset(subjects))
+    return _Lexicon(
+        relation_of,
+        frozenset(data.VERB_MODIFIERS),
+        frozenset(data.CLAUSE_BOUNDARIES),
+        frozenset(subjects),
+        frozenset(data.COORDINATORS),
+    )
 
 
 def clause_verbs(paragraph: str, lang: Language) -> list[ClauseVerb]:
@@ -51,7 +58,8 @@ def clause_verbs(paragraph: str, lang: Language) -> list[ClauseVerb]:
     lexicon = _lexicon(lang)
     tokens = [t for t in lang.nlp().make_doc(paragraph) if not t.is_space]
     words = [t.text.lower() for t in tokens]
-    verbs = []
+    verbs: list[ClauseVerb] = []
+    verb_ends: list[int] = []  # index of the last token of each verb in `verbs`
     opener = _paragraph_opener(tokens, lexicon) if lang.code == "en" else None
     for i, word in enumerate(words):
         relation = lexicon.relation_of.get(word)
@@ -61,7 +69,15 @@ def clause_verbs(paragraph: str, lang: Language) -> list[ClauseVerb]:
             continue
         first, last = _with_modifiers(words, i, lexicon)
         start, end = tokens[first].idx, tokens[last].idx + len(tokens[last].text)
-        verbs.append(ClauseVerb(start, end, relation, paragraph[start:end]))
+        if verbs and first >= 2 and words[first - 1] in lexicon.coordinators and verb_ends[-1] == first - 2:
+            # "Recalling and reaffirming its resolutions ...": one clause, both relations.
+            previous = verbs.pop()
+            relations = tuple(dict.fromkeys(r for r in (*previous.relations, relation) if r != "cites")) or ("cites",)
+            verbs.append(ClauseVerb(previous.start, end, relations, paragraph[previous.start : end]))
+        else:
+            verbs.append(ClauseVerb(start, end, (relation,), paragraph[start:end]))
+            verb_ends.append(last)
+        verb_ends[-1] = last
     return verbs
 
 

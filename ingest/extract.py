@@ -76,7 +76,7 @@ def extract_text(raw: str, source_name: str, *, source_hash: str = "", encoding:
     normalised = normalise(raw, language)
     body_end = normalised.footnotes[0].start if normalised.footnotes else len(normalised.text)
     identity = read_identity(normalised.text, language, body_end)
-    own = {identity.symbol} if identity.symbol else set()
+    own = {identity.symbol, identity.issued_as} - {None}
     references = find_references(normalised.text, language, own)
     return Extraction(
         source_name=source_name,
@@ -114,19 +114,19 @@ def _citations(
     for ref, anchor in zip(references, anchors):
         paragraph = normalised.paragraph_at(anchor)
         verb = governing_verb(verbs_of(paragraph), anchor - paragraph[0])
-        relation = verb.relation if (typed and verb) else "cites"
-        citations.append(
-            Citation(
-                target=ref.symbol,
-                target_class=ref.doc_class,
-                relation=relation,
-                verb=verb.text if verb else None,
-                mention=ref.mention,
-                start=ref.start,
-                end=ref.end,
-                evidence=_evidence(normalised.text, paragraph, anchor),
+        for relation in verb.relations if (typed and verb) else ("cites",):
+            citations.append(
+                Citation(
+                    target=ref.symbol,
+                    target_class=ref.doc_class,
+                    relation=relation,
+                    verb=verb.text if verb else None,
+                    mention=ref.mention,
+                    start=ref.start,
+                    end=ref.end,
+                    evidence=_evidence(normalised.text, paragraph, anchor),
+                )
             )
-        )
     return citations
 
 
@@ -139,7 +139,7 @@ def _footnote_marker(normalised: NormalisedText, offset: int) -> int:
     note = next(n for n in normalised.footnotes if n.start <= offset < n.end)
     body = normalised.text[: normalised.footnotes[0].start]
     mark = re.escape(note.mark)
-    for pattern in (rf"(?<=\S)\s?{mark}/(?=[\s,.;:)]|$)", rf"(?<=[A-Za-z,;)\d])\s{mark}(?=\s+[a-z]|[,.;:]|\s*$)"):
+    for pattern in (rf"(?<=\S)\s?{mark}/(?=[\s,.;:)]|$)", rf"(?<=[A-Za-z,;)\d])\s{mark}(?=\s+[a-z]|[,.;:]|\s*\n|\s*$)"):
         for match in re.finditer(pattern, body):
             before = body[max(0, match.start() - 12) : match.start()].lower()
             if not re.search(r"(paragraph|article|chapter|no\.|vol\.|page|annex|section)\s*$", before):

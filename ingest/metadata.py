@@ -28,6 +28,7 @@ class DocumentIdentity:
     issued: dt.date | None = None
     meeting: int | None = None
     title: str | None = None
+    issued_as: str | None = None  # the S/ document symbol an older resolution was issued under
     unknown: list[str] = field(default_factory=list)  # what the text did not state
 
 
@@ -35,7 +36,7 @@ def read_identity(text: str, lang: Language, body_end: int | None = None) -> Doc
     """Identity from the header; the adoption line may also close the body (older printed volumes)."""
     header = text[:HEADER_CHARS]
     body = text[:body_end]
-    closing = body[max(HEADER_CHARS, len(body) - TAIL_CHARS) :]
+    closing = body[max(0, len(body) - TAIL_CHARS) :]
     identity = DocumentIdentity()
     data = lang.data
     _read_symbol(header, lang, identity)
@@ -49,8 +50,8 @@ def read_identity(text: str, lang: Language, body_end: int | None = None) -> Doc
         identity.title = letter.group(0).strip()
     elif re.search(data.MEETING_RECORD, header, re.IGNORECASE | re.MULTILINE):
         identity.doc_class = "MeetingRecord"
-    _read_adoption(header, lang, identity) or _read_adoption(closing, lang, identity)
-    _check_consistency(identity)
+    if not _read_adoption(header, lang, identity):
+        _read_adoption(closing, lang, identity)
     if identity.title is None and identity.symbol:
         identity.title = identity.symbol
     for name in ("symbol", "issued", "meeting"):
@@ -64,6 +65,8 @@ def looks_like_un_document(text: str) -> bool:
 
 
 def _read_symbol(header: str, lang: Language, identity: DocumentIdentity) -> None:
+    if lang.data.ISSUED_AS and (match := re.search(lang.data.ISSUED_AS, header, re.MULTILINE)):
+        identity.issued_as = re.sub(r"\s+", "", match["symbol"])
     for pattern in lang.data.OWN_RESOLUTION:
         if match := re.search(pattern, header, re.MULTILINE):
             identity.symbol = f"S/RES/{match['number']} ({match['year']})"
@@ -77,34 +80,34 @@ def _read_symbol(header: str, lang: Language, identity: DocumentIdentity) -> Non
             identity.title = identity.symbol
 
 
-def _read_adoption(header: str, lang: Language, identity: DocumentIdentity) -> bool:
-    """Meeting (and date) of adoption; True when the meeting was found."""
+def _read_adoption(text: str, lang: Language, identity: DocumentIdentity) -> bool:
+    """Meeting and date of adoption read from `text`; True when the meeting was found."""
     data = lang.data
-    meeting_patterns = [*data.ADOPTION, data.STATEMENT_MEETING]
-    for pattern in meeting_patterns:
-        if match := re.search(pattern, header, re.IGNORECASE):
+    for pattern in [*data.ADOPTION, data.STATEMENT_MEETING]:
+        if match := re.search(pattern, text, re.IGNORECASE | re.MULTILINE):
             identity.meeting = int(re.sub(r"\s", "", match["meeting"]))
-            if "day" in match.groupdict() and match["day"]:
-                identity.issued = identity.issued or _date(match, lang)
+            if identity.issued is None and match.groupdict().get("day"):
+                identity.issued = _consistent_date(_date(match, lang), identity)
             break
     if identity.issued is None and identity.doc_class in ("Resolution", "PresidentialStatement", "NoteByThePresident"):
-        for pattern in data.OWN_DATE:
-            if match := re.search(pattern, header, re.IGNORECASE | re.MULTILINE):
-                identity.issued = _date(match, lang)
+        patterns = list(data.OWN_DATE)
+        if identity.symbol:  # a symbol heading followed by its date ("S/RES/902 (1994) 11 March 1994")
+            patterns.append(re.escape(identity.symbol) + r"\s+" + data.DATE)
+        for pattern in patterns:
+            match = re.search(pattern, text, re.IGNORECASE | re.MULTILINE)
+            if match and (date := _consistent_date(_date(match, lang), identity)):
+                identity.issued = date
                 break
-        else:
-            # A symbol heading followed by its date ("S/RES/902 (1994) 11 March 1994").
-            if identity.symbol and (match := re.search(re.escape(identity.symbol) + r"\s+" + data.DATE, header)):
-                identity.issued = _date(match, lang)
     return identity.meeting is not None
 
 
-def _check_consistency(identity: DocumentIdentity) -> None:
+def _consistent_date(date: dt.date | None, identity: DocumentIdentity) -> dt.date | None:
     """A resolution is adopted in the year its symbol carries: a date that disagrees was misread."""
-    if identity.symbol and identity.issued and identity.doc_class == "Resolution":
+    if date and identity.symbol and identity.doc_class == "Resolution":
         year = re.search(r"\((\d{4})\)", identity.symbol)
-        if year and int(year[1]) != identity.issued.year:
-            identity.issued = None
+        if year and int(year[1]) != date.year:
+            return None
+    return date
 
 
 def _date(match: re.Match, lang: Language) -> dt.date | None:

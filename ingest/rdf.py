@@ -33,6 +33,8 @@ def to_graph_write(extraction: Extraction) -> GraphWrite:
         own.append((doc, vocab.ISSUED, Literal(identity.issued.isoformat(), datatype=vocab.XSD_DATE)))
     if identity.meeting is not None:
         own.append((doc, vocab.MEETING_NUMBER, Literal(str(identity.meeting), datatype=vocab.XSD_INTEGER)))
+    if identity.issued_as:
+        own.append((doc, vocab.ISSUED_AS, Literal(identity.issued_as)))
     if identity.title:
         own.append((doc, vocab.TITLE, Literal(identity.title, language=lang)))
     own.append((doc, vocab.LANGUAGE, Literal(lang)))

@@ -39,7 +39,7 @@ _SYMBOL_PATTERNS = [
     rf"S/PV\.\s?(?P<pv>\d{{1,5}})",
     rf"S/Agenda/(?P<agenda>\d{{1,5}}(?:/Rev\.\s?\d+)?)",
     rf"(?:S|(?P<ocr_s>5))/(?P<s_year>{_YEAR})/(?P<s_number>\d{{1,4}}){_SUFFIX}",
-    rf"S/(?P<s_old>{_DIGITS}){_SUFFIX}",
+    rf"(?:S|(?P<ocr_dollar>\$))/\s?(?P<s_old>{_DIGITS}){_SUFFIX}",
     rf"A/(?P<a_session>(?:E?S-)?\d{{1,2}})/(?P<a_number>\d{{1,4}}){_SUFFIX}",
     rf"A/(?P<a_committee>C\.\d/\d{{1,2}}/[A-Z0-9.]+|AC\.\d{{1,3}}/[A-Z0-9./]+)",
     rf"A/(?P<a_old>\d{{3,5}}){_SUFFIX}",
@@ -84,7 +84,7 @@ def canonical_symbol(match: re.Match) -> str | None:
             return None
         return "S/" + text.split("/", 1)[1].replace(g["s_year"].replace(" ", ""), year, 1)
     if g["s_old"]:
-        return "S/" + text[2:].translate(_OCR_DIGITS) if re.match(r"S/[0-9GOlI]+", text) else text
+        return "S/" + _squash(g["s_old"]).translate(_OCR_DIGITS) + text[2 + len(_squash(g["s_old"])) :]
     return text
 
 
@@ -100,14 +100,19 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
 # -- resolutions by number ---------------------------------------------------------
 
 _ROMAN = r"[IVXLC]+|E?S-[IVXLC]+"
+# OCR reads 5 as S, 0 as O and 1 as l or I inside numbers ("70S (1991)"); a part letter may
+# follow a General Assembly number ("377 A (V)").
 _EN_ITEM = re.compile(
-    rf"(?:Nos?\.\s*)?(?P<number>\d{{1,4}})\s*\(\s*(?P<session>\d{{4}}|{_ROMAN})\s*\)|(?P<slash>(?:E?S-)?\d{{1,2}}/\d{{1,4}})(?![\d/])"
+    rf"(?:Nos?\.\s*)?(?P<number>\d[\dSOlI]{{0,3}})(?:\s+[A-F])?\s*\(\s*(?P<session>\d{{4}}|{_ROMAN})\s*\)"
+    rf"|(?P<slash>(?:E?S-)?\d{{1,2}}/\d{{1,4}})(?![\d/])"
 )
+_OCR_NUMBER = str.maketrans({"S": "5", "O": "0", "l": "1", "I": "1"})
 
 
 def _resolution_symbol(organ: str, number: str | None, session: str | None, slash: str | None) -> str | None:
     if slash:
         return f"A/RES/{_squash(slash)}"
+    number = (number or "").translate(_OCR_NUMBER)
     session = _squash(session or "")
     if session.isdigit():
         if not _valid_year(session):
@@ -122,8 +127,8 @@ def _find_en_resolutions(text: str, lang: Language) -> list[tuple[int, int, str]
     noun = re.compile(
         rf"(?:\b(?P<organ>{organs})(?:'s)?\s+(?:\w+\s+){{0,2}}?)?\b{lang.data.RESOLUTION_NOUN}\s+", re.IGNORECASE
     )
-    date = unnamed(lang.data.DATE)
-    trailer = re.compile(rf"(?:\s*,?\s+(?:of|dated|adopted\s+on)\s+{date}|\s*\(\s*{date}\s*\)|\s+[A-F](?![a-z]))?", re.IGNORECASE)
+    date = unnamed(lang.data.DATE_IN_LIST)
+    trailer = re.compile(rf"(?:\s*,?\s+(?:of|dated|adopted\s+on)\s+{date}|\s*\(\s*{date}\s*\))?", re.IGNORECASE)
     separator = re.compile(lang.data.LIST_SEPARATORS, re.IGNORECASE)
     found = []
     for head in noun.finditer(text):

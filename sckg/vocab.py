@@ -57,6 +57,7 @@ XSD_DATE = NamedNode(XSD + "date")
 XSD_INTEGER = NamedNode(XSD + "integer")
 
 SYMBOL = sckg("symbol")
+ISSUED_AS = sckg("issuedAs")
 SOURCE_FILE = sckg("sourceFile")
 SOURCE_ENCODING = sckg("sourceEncoding")
 SOURCE_HASH = sckg("sourceHash")

@@ -14,6 +14,10 @@ MONTHS = {
 # "4 March 1994", "4 March, 1994"; OCR sometimes drops the space before the year.
 DATE = r"(?P<day>\d{1,2})\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s*,?\s*(?P<year>(?:19|20)\d\d)"
 
+# In a list of resolutions the year is often given once, after the last item:
+# "353 (1974) of 20 July, 354 (1974) of 23 July, and 355 (1974) of 1 August 1974".
+DATE_IN_LIST = r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*,?\s*(?:19|20)\d\d)?"
+
 # --- citing verbs -------------------------------------------------------------
 # Lower-case forms of the verbs that open a clause in a Council instrument, with
 # the relation each gives to references inside its clause.
@@ -44,6 +48,8 @@ acknowledges affirms appreciates commits committing considering
 """.split()
 
 # Words that may stand between a clause boundary and the verb ("and, in this regard, recalling").
+# Words joining two verbs of one clause ("Recalling and reaffirming", "回顾并重申").
+COORDINATORS = ["and"]
 CLAUSE_BOUNDARIES = [",", ";", ":", "and", ".", '"', "“", "”"]
 
 # --- references ---------------------------------------------------------------
@@ -58,7 +64,8 @@ ORGANS = {
     "council": "S",
 }
 # Separators between the items of one list of references.
-LIST_SEPARATORS = r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*;\s*)"
+# OCR turns commas into full stops, and sometimes loses them ("450 (1979)\n489 (1979)").
+LIST_SEPARATORS = r"(?:\s*[,.]\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*;\s*|\s+)"
 
 # Nouns in front of a symbol that say what kind of document it is (nearest wins).
 TYPE_HINTS = [
@@ -77,14 +84,20 @@ OWN_RESOLUTION = [
     r"^\s*Resolution\s+(?P<number>\d{1,4})\s*\((?P<year>\d{4})\)",
     r"^\s*(?P<number>\d{1,4})\s*\((?P<year>\d{4})\)\s*\.?\s*Resolution\s+of",
 ]
+# Older resolutions print, under their heading, the symbol of the document they were issued as:
+# "106 (1955). Resolution of 29 March 1955 [S/3378]". It names the resolution itself.
+ISSUED_AS = r"^[^\n]{0,120}\[\s*(?P<symbol>S/\s?\d{2,5}(?:/(?:Rev|Add|Corr)\.\s?\d+)*)\s*\]"
 OWN_SYMBOL_LINE = r"^\s*(?P<symbol>S/(?:RES/\d+\s*\(\d{4}\)|PRST/\d{4}/\d+|\d{4}/\d+))\s*$"
 ADOPTION = [
-    # "Adopted by the Security Council at its 3347th meeting, on 11 March 1994"
-    r"Adopted\s+(?:unanimously\s+)?(?:by\s+the\s+Security\s+Council\s+)?(?:,?\s*without\s+a?\s*vote,?\s+)?(?:at\s+its|at\s+the|ut\s+the|the)\s+(?:resumed\s+)?(?P<meeting>\d[\d ]*?)\s*(?:st|nd|rd|th)\s+meeting",
+    # "Adopted by the Security Council at its 3347th meeting", "Adopted unanimously at the 1243rd_ meeting",
+    # and OCR-damaged forms ("Adopted without a vate ai the 3044th meeting").
+    r"(?:Adopted|Approved)\b[^.;]{0,80}?\b(?P<meeting>\d[\d ]{0,6}?)\s*(?:st|nd|rd|th)[\W_]{0,3}\s*meeting",
+    # A heading that lost the word: "... at its 2936th meeting, on 31 July 1990"
+    r"^[^.;]{0,60}\bat\s+its\s+(?P<meeting>\d{1,5})\s*(?:st|nd|rd|th)\s+meeting,?\s+on\s+" + DATE,
 ]
 OWN_DATE = [
-    r"meeting,?\s+(?:held\s+)?on\s+" + DATE,
-    r"Resolution\s+(?:\d{1,4}\s*\(\d{4}\)\s*)?of\s+" + DATE,
+    r"\bResolution\s+(?:\d{1,4}\s*\(\d{4}\)\s*\.?\s*)?(?:Resolution\s+)?of\s+" + DATE,
+    r"Adopted\b[^.;]{0,100}?meeting,?\s+(?:held\s+)?on\s+" + DATE,
 ]
 # "at its 6178th meeting, held on 5 August 2009" (presidential statements)
 STATEMENT_MEETING = r"at\s+(?:its|the)\s+(?P<meeting>\d+)\s*(?:st|nd|rd|th)\s+meeting,?\s+held\s+on\s+" + DATE

@@ -22,6 +22,8 @@ OTHER_VERBS = """
 """.split()
 
 # Tokens that end a clause; a citing verb right after one (or at a paragraph start) governs what follows.
+# Words joining two verbs of one clause ("Recalling and reaffirming", "回顾并重申").
+COORDINATORS = ["并", "和", "及", "并且"]
 CLAUSE_BOUNDARIES = ["，", "；", "。", "：", ",", ";", ":", "、", "并", "而且", "此外", '"', "“", "”"]
 # The Council as subject may stand between a boundary and its verb ("安理会 尤其 回顾").
 SUBJECTS = ["安全理事会", "安理会", "理事会", "安全", "其", "成员", "各成员", "安理会成员"]
@@ -56,6 +58,7 @@ TYPE_HINTS = [
 OWN_RESOLUTION = [
     r"^\s*第\s*(?P<number>\d{1,4})\s*[(（]?\s*(?P<year>\d{4})\s*[)）]?\s*号\s*决议\s*$",
 ]
+ISSUED_AS = None
 OWN_SYMBOL_LINE = r"^\s*(?P<symbol>S/(?:RES/\d+\s*\(\d{4}\)|PRST/\d{4}/\d+|\d{4}/\d+))\s*$"
 # "2001 年 6月 13日安全理事会第 4326次会议通过"
 ADOPTION = [
