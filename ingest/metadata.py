@@ -46,7 +46,7 @@ def read_identity(text: str, lang: Language, body_end: int | None = None) -> Doc
         identity.doc_class = "NoteByThePresident"
     elif letter := re.search(data.LETTER, header, re.IGNORECASE | re.MULTILINE):
         identity.doc_class = "Letter"
-        identity.issued = _date(letter, lang)
+        identity.issued = lang.date_of(letter)
         identity.title = letter.group(0).strip()
     elif re.search(data.MEETING_RECORD, header, re.IGNORECASE | re.MULTILINE):
         identity.doc_class = "MeetingRecord"
@@ -87,7 +87,7 @@ def _read_adoption(text: str, lang: Language, identity: DocumentIdentity) -> boo
         if match := re.search(pattern, text, re.IGNORECASE | re.MULTILINE):
             identity.meeting = int(re.sub(r"\s", "", match["meeting"]))
             if identity.issued is None and match.groupdict().get("day"):
-                identity.issued = _consistent_date(_date(match, lang), identity)
+                identity.issued = _consistent_date(lang.date_of(match), identity)
             break
     if identity.issued is None and identity.doc_class in ("Resolution", "PresidentialStatement", "NoteByThePresident"):
         patterns = list(data.OWN_DATE)
@@ -95,7 +95,7 @@ def _read_adoption(text: str, lang: Language, identity: DocumentIdentity) -> boo
             patterns.append(re.escape(identity.symbol) + r"\s+" + data.DATE)
         for pattern in patterns:
             match = re.search(pattern, text, re.IGNORECASE | re.MULTILINE)
-            if match and (date := _consistent_date(_date(match, lang), identity)):
+            if match and (date := _consistent_date(lang.date_of(match), identity)):
                 identity.issued = date
                 break
     return identity.meeting is not None
@@ -108,12 +108,3 @@ def _consistent_date(date: dt.date | None, identity: DocumentIdentity) -> dt.dat
         if year and int(year[1]) != date.year:
             return None
     return date
-
-
-def _date(match: re.Match, lang: Language) -> dt.date | None:
-    month = match["month"]
-    month_number = int(month) if month.isdigit() else lang.data.MONTHS[month.lower()]
-    try:
-        return dt.date(int(match["year"]), month_number, int(match["day"]))
-    except ValueError:
-        return None

@@ -184,7 +184,8 @@ def _zh_item_symbol(item: str, organ: str, has_noun: bool) -> str | None:
 def find_references(text: str, lang: Language, own_symbols: set[str]) -> list[Reference]:
     """Every reference in `text`, left to right, without self-references or overlaps."""
     finder = _find_zh_resolutions if lang.code == "zh" else _find_en_resolutions
-    spans = sorted(find_symbols(text) + finder(text, lang))
+    by_symbol = _without_overlaps(sorted(find_symbols(text) + finder(text, lang)))
+    spans = sorted(by_symbol + _find_dated(text, lang, by_symbol))
     references: list[Reference] = []
     last_end = -1
     for start, end, symbol in spans:
@@ -196,6 +197,54 @@ def find_references(text: str, lang: Language, own_symbols: set[str]) -> list[Re
         references.append(Reference(start, end, text[start:end], symbol, doc_class))
         last_end = end
     return _share_joint_classes(text, references)
+
+
+def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    kept: list[tuple[int, int, str]] = []
+    for span in spans:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+# How far a date may stand from the symbol it dates: "1994年 5月 3日 ( PRST/1994/22 )",
+# "resolution 889 (1993) of 15 December 1993", "statement ... of 31 January 2001 (S/PRST/2001/3)".
+_DATE_DISTANCE = 30
+
+
+def _find_dated(text: str, lang: Language, by_symbol: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """References by date alone, resolved when the same text prints that date beside a symbol of that kind.
+
+    A reference the text cannot resolve is left out here (a symbol is never guessed).
+    """
+    dates = [(m.start(), m.end(), lang.date_of(m)) for m in lang.date.finditer(text)]
+    if not dates or not by_symbol:
+        return []
+    known: dict[tuple[str, str], set[str]] = {}
+    pairing_dates: set[int] = set()
+    for start, end, symbol in by_symbol:
+        date = _nearest_date(dates, start, end)
+        if date:
+            pairing_dates.add(date[0])
+            doc_class = class_for_symbol(symbol)
+            if doc_class == "Document":
+                doc_class = _class_from_context(text, start, end, lang)
+            known.setdefault((doc_class, date[2]), set()).add(symbol)
+    date_pattern = unnamed(lang.data.DATE)
+    found = []
+    for pattern, doc_class in lang.data.DATE_REFERENCES:
+        for match in re.finditer(pattern.replace("{date}", f"(?P<date>{date_pattern})"), text, re.IGNORECASE):
+            if match.start("date") in pairing_dates:
+                continue  # the date of a printed symbol, not a reference of its own
+            symbols = known.get((doc_class, lang.date_of(lang.date.match(match["date"]))), set())
+            if len(symbols) == 1:
+                found.append((match.start(), match.end(), next(iter(symbols))))
+    return found
+
+
+def _nearest_date(dates: list[tuple], start: int, end: int) -> tuple | None:
+    near = [d for d in dates if 0 <= start - d[1] <= _DATE_DISTANCE or 0 <= d[0] - end <= _DATE_DISTANCE]
+    return min(near, key=lambda d: min(abs(start - d[1]), abs(d[0] - end)), default=None)
 
 
 def _share_joint_classes(text: str, references: list[Reference]) -> list[Reference]:

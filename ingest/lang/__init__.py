@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,15 @@ class Language:
 
     def nlp(self):
         return _nlp(self.code)
+
+    def date_of(self, match: re.Match) -> dt.date | None:
+        """The date a match of a DATE pattern (groups day, month, year) names, or None if impossible."""
+        month = match["month"]
+        number = int(month) if month.isdigit() else self.data.MONTHS[month.lower()]
+        try:
+            return dt.date(int(match["year"]), number, int(match["day"]))
+        except ValueError:
+            return None
 
 
 def detect_language(text: str) -> str:

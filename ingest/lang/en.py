@@ -67,6 +67,15 @@ ORGANS = {
 # OCR turns commas into full stops, and sometimes loses them ("450 (1979)\n489 (1979)").
 LIST_SEPARATORS = r"(?:\s*[,.]\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s*;\s*|\s+)"
 
+# References by date alone ("the statement by its President of 3 August 2011"): {date} stands for DATE.
+DATE_REFERENCES = [
+    (r"statements?\s+(?:made\s+)?by\s+(?:the|its)\s+President(?:\s+of\s+the\s+(?:Security\s+)?Council)?(?:\s+on\s+its\s+behalf)?,?\s+(?:of|dated|on)\s+{date}", "PresidentialStatement"),
+    (r"presidential\s+statements?\s+(?:of|dated)\s+{date}", "PresidentialStatement"),
+    (r"notes?\s+by\s+(?:the|its)\s+President(?:\s+of\s+the\s+(?:Security\s+)?Council)?\s+(?:of|dated)\s+{date}", "NoteByThePresident"),
+    (r"resolutions?\s+(?:adopted\s+)?(?:of|on)\s+{date}", "Resolution"),
+    (r"reports?\s+of\s+the\s+Secretary-General\s+(?:of|dated)\s+{date}", "Report"),
+]
+
 # Nouns in front of a symbol that say what kind of document it is (nearest wins).
 TYPE_HINTS = [
     (r"statements?\s+(?:made\s+)?(?:by|of)\s+(?:the|its)\s+President|presidential\s+statements?", "PresidentialStatement"),

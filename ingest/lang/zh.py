@@ -45,6 +45,14 @@ ORGANS = {
 # After a list of symbols: "S/2006/507、S/2013/630 和 S/2017/507 号文件所载主席说明".
 SYMBOL_LIST_TAIL = r"\s*号?\s*文件(?:(?:所载|中的|内的)?[^，。；、]{0,8}?(?P<hint>主席说明|主席声明|报告|信))?"
 
+# References by date alone ("1994年 5月 3日 主席 声明"): {date} stands for DATE.
+DATE_REFERENCES = [
+    (r"{date}\s*(?:的)?\s*(?:安理会|安全\s*理事会)?\s*主席\s*声明", "PresidentialStatement"),
+    (r"{date}\s*(?:的)?\s*(?:安理会|安全\s*理事会)?\s*主席\s*说明", "NoteByThePresident"),
+    (r"{date}\s*(?:的)?\s*决议", "Resolution"),
+    (r"{date}\s*(?:的)?\s*(?:秘书长\s*)?(?:的\s*)?报告", "Report"),
+]
+
 TYPE_HINTS = [
     (r"主席\s*声明", "PresidentialStatement"),
     (r"主席\s*说明", "NoteByThePresident"),
