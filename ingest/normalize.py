@@ -22,6 +22,7 @@ _FULLWIDTH.update({0x3000: 0x20, 0x00A0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x200
 _DROP = {0xFEFF: None, 0x200B: None, 0x200C: None, 0x200D: None, 0x00AD: None, 0xFFFD: None}
 _SUBJECT_HEADER = re.compile(r"^%%%(?P<terms>.*)$")
 _SYMBOL_ONLY = re.compile(r"[ASE]/[A-Z0-9/ ().]+")
+_BROKEN_WORD = re.compile(r"(?<=[a-z])-$")
 _SPACES = re.compile(r"[ \t]+")
 _CJK_CHAR = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’《》（）]")
 
@@ -120,7 +121,10 @@ def _join_lines(lines: list[str], lang: Language) -> list[str]:
             continue
         piece = _SPACES.sub(" ", line.strip())
         if paragraphs and _continues(paragraphs[-1][-1], previous_line, line, blank_before, width, lang):
-            paragraphs[-1].append(_joiner(paragraphs[-1][-1], piece) + piece)
+            pieces = paragraphs[-1]
+            if _BROKEN_WORD.search(pieces[-1]) and piece[:1].islower():
+                pieces[-1] = pieces[-1][:-1]  # "Au-" + "gust": a word broken at the line end
+            pieces.append(_joiner(pieces[-1], piece) + piece)
         else:
             paragraphs.append([piece])
         blank_before = False

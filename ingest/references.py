@@ -100,13 +100,14 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
 # -- resolutions by number ---------------------------------------------------------
 
 _ROMAN = r"[IVXLC]+|E?S-[IVXLC]+"
-# OCR reads 5 as S, 0 as O and 1 as l or I inside numbers ("70S (1991)"); a part letter may
-# follow a General Assembly number ("377 A (V)").
+# OCR reads 5 as S or $, 0 as O and 1 as l or I inside numbers ("70S (1991)", "S11 (1982)"),
+# and loses or adds punctuation ("512.(1982)", "387 1976)"); a part letter may follow a General
+# Assembly number ("377 A (V)").
 _EN_ITEM = re.compile(
-    rf"(?:Nos?\.\s*)?(?P<number>\d[\dSOlI]{{0,3}})(?:\s+[A-F])?\s*\(\s*(?P<session>\d{{4}}|{_ROMAN})\s*\)"
+    rf"(?:Nos?\.\s*)?(?P<number>(?:[S$](?=\d)|\d)[\dSOlI]{{0,3}})(?:\s+[A-F])?\s*\.?\s*(?:\(\s*)?(?P<session>\d{{4}}|{_ROMAN})\s*\)"
     rf"|(?P<slash>(?:E?S-)?\d{{1,2}}/\d{{1,4}})(?![\d/])"
 )
-_OCR_NUMBER = str.maketrans({"S": "5", "O": "0", "l": "1", "I": "1"})
+_OCR_NUMBER = str.maketrans({"S": "5", "$": "5", "O": "0", "l": "1", "I": "1"})
 
 
 def _resolution_symbol(organ: str, number: str | None, session: str | None, slash: str | None) -> str | None:

@@ -14,9 +14,10 @@ MONTHS = {
 # "4 March 1994", "4 March, 1994"; OCR sometimes drops the space before the year.
 DATE = r"(?P<day>\d{1,2})\s+(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\s*,?\s*(?P<year>(?:19|20)\d\d)"
 
-# In a list of resolutions the year is often given once, after the last item:
-# "353 (1974) of 20 July, 354 (1974) of 23 July, and 355 (1974) of 1 August 1974".
-DATE_IN_LIST = r"\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*,?\s*(?:19|20)\d\d)?"
+# In a list of resolutions the year is often given once, after the last item, and OCR damages
+# month names: "353 (1974) of 20 July, 354 (1974) of 23 July, and 355 (1974) of 1 August 1974",
+# "187 (1964) of 13, March", "207 (1965) of 10 Au- gust".
+DATE_IN_LIST = r"\d{1,2},?\s+[A-Z][a-z]+(?:-\s?[a-z]+)?(?:\s*,?\s*(?:19|20)\d\d)?"
 
 # --- citing verbs -------------------------------------------------------------
 # Lower-case forms of the verbs that open a clause in a Council instrument, with
