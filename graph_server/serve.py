@@ -9,6 +9,7 @@ bound, and the heavy lifting happens in the pool's processes anyway.
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -40,7 +41,7 @@ def run_server(
     query_timeout: float = DEFAULT_QUERY_TIMEOUT,
     max_rows: int = DEFAULT_MAX_ROWS,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    workers: int = 4,
+    workers: int | None = None,
     threads: int = 24,
     **settings,
 ) -> None:
@@ -58,7 +59,8 @@ def run_server(
             "query_timeout": query_timeout,
             "max_rows": max_rows,
             "max_bytes": max_bytes,
-            "workers": workers,
+            # Queries are CPU-bound: more workers than cores only adds contention.
+            "workers": workers or os.cpu_count() or 2,
             **settings,
         }
     )
