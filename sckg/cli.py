@@ -130,7 +130,7 @@ def validate(store_path: Path | None) -> None:
 @click.option("--query-timeout", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds a query may run before it is stopped (503).")
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(min=1), help="Most result rows in one response.")
 @click.option("--max-bytes", default=64 * 1024 * 1024, show_default=True, type=click.IntRange(min=1024), help="Most bytes in one query response.")
-@click.option("--workers", default=4, show_default=True, type=click.IntRange(min=1), help="Query worker processes (queries running at once).")
+@click.option("--workers", default=None, type=click.IntRange(min=1), help="Query worker processes, i.e. queries running at once (default: one per core).")
 def serve(store_path: Path | None, host: str, port: int, query_timeout: float, max_rows: int, max_bytes: int, workers: int) -> None:
     """Serve the SPARQL endpoint, dumps and saved queries over HTTP (waitress)."""
     from graph_server.serve import run_server
