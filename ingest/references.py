@@ -185,27 +185,34 @@ def _zh_item_symbol(item: str, organ: str, has_noun: bool) -> str | None:
 def find_references(text: str, lang: Language, own_symbols: set[str]) -> list[Reference]:
     """Every reference in `text`, left to right, without self-references or overlaps."""
     finder = _find_zh_resolutions if lang.code == "zh" else _find_en_resolutions
-    by_symbol = _without_overlaps(sorted(find_symbols(text) + finder(text, lang)))
-    spans = sorted(by_symbol + _find_dated(text, lang, by_symbol))
-    references: list[Reference] = []
-    last_end = -1
-    for start, end, symbol in spans:
-        if start < last_end or symbol in own_symbols:
-            continue
-        doc_class = class_for_symbol(symbol)
-        if doc_class == "Document":
-            doc_class = _class_from_context(text, start, end, lang)
-        references.append(Reference(start, end, text[start:end], symbol, doc_class))
-        last_end = end
-    return _share_joint_classes(text, references)
+    by_symbol = [
+        Reference(start, end, text[start:end], symbol, _reference_class(text, start, end, symbol, lang))
+        for start, end, symbol in _without_overlaps(sorted(find_symbols(text) + finder(text, lang)))
+    ]
+    references = _without_overlaps(sorted(by_symbol + _find_dated(text, lang, by_symbol), key=lambda r: r.start))
+    return _share_joint_classes(text, [r for r in references if r.symbol not in own_symbols])
 
 
-def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    kept: list[tuple[int, int, str]] = []
+def _reference_class(text: str, start: int, end: int, symbol: str, lang: Language) -> str:
+    doc_class = class_for_symbol(symbol)
+    return _class_from_context(text, start, end, lang) if doc_class == "Document" else doc_class
+
+
+def _without_overlaps(spans: list) -> list:
+    """Spans (tuples or References, sorted by start) less those overlapping an earlier one."""
+    kept: list = []
     for span in spans:
-        if not kept or span[0] >= kept[-1][1]:
+        if not kept or _start(span) >= _end(kept[-1]):
             kept.append(span)
     return kept
+
+
+def _start(span) -> int:
+    return span.start if isinstance(span, Reference) else span[0]
+
+
+def _end(span) -> int:
+    return span.end if isinstance(span, Reference) else span[1]
 
 
 # How far a date may stand from the symbol it dates: "1994年 5月 3日 ( PRST/1994/22 )",
@@ -213,7 +220,7 @@ def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int,
 _DATE_DISTANCE = 30
 
 
-def _find_dated(text: str, lang: Language, by_symbol: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _find_dated(text: str, lang: Language, by_symbol: list[Reference]) -> list[Reference]:
     """References by date alone, resolved when the same text prints that date beside a symbol of that kind.
 
     A reference the text cannot resolve is left out here (a symbol is never guessed).
@@ -221,16 +228,12 @@ def _find_dated(text: str, lang: Language, by_symbol: list[tuple[int, int, str]]
     dates = [(m.start(), m.end(), lang.date_of(m)) for m in lang.date.finditer(text)]
     if not dates or not by_symbol:
         return []
-    known: dict[tuple[str, str], set[str]] = {}
+    known: dict[tuple, set[str]] = {}
     pairing_dates: set[int] = set()
-    for start, end, symbol in by_symbol:
-        date = _nearest_date(dates, start, end)
-        if date:
+    for ref in by_symbol:
+        if date := _nearest_date(dates, ref.start, ref.end):
             pairing_dates.add(date[0])
-            doc_class = class_for_symbol(symbol)
-            if doc_class == "Document":
-                doc_class = _class_from_context(text, start, end, lang)
-            known.setdefault((doc_class, date[2]), set()).add(symbol)
+            known.setdefault((ref.doc_class, date[2]), set()).add(ref.symbol)
     date_pattern = unnamed(lang.data.DATE)
     found = []
     for pattern, doc_class in lang.data.DATE_REFERENCES:
@@ -239,7 +242,7 @@ def _find_dated(text: str, lang: Language, by_symbol: list[tuple[int, int, str]]
                 continue  # the date of a printed symbol, not a reference of its own
             symbols = known.get((doc_class, lang.date_of(lang.date.match(match["date"]))), set())
             if len(symbols) == 1:
-                found.append((match.start(), match.end(), next(iter(symbols))))
+                found.append(Reference(match.start(), match.end(), match.group(0), next(iter(symbols)), doc_class))
     return found
 
 

@@ -132,3 +132,13 @@ def test_offsets_point_at_the_mention_in_the_normalised_text():
     assert extraction.text[citation.start : citation.end] == citation.mention == "1325 (2000)"
     assert citation.verb == "Recalling"
     assert "Recalling its resolution 1325 (2000)" in citation.evidence
+
+
+def test_chinese_general_assembly_resolutions_by_session_and_by_slash():
+    text = ZH_HEADER + " 回顾大会第 1514 (XV) 号决议和第 48/141 号决议 \n"
+    assert edges(text) == {("A/RES/1514 (XV)", "recalls"), ("A/RES/48/141", "recalls")}
+
+
+def test_a_reference_by_date_is_resolved_when_the_text_prints_that_date_with_a_symbol():
+    text = ZH_HEADER + " 重申其 1994年 5月 3日 ( PRST/1994/22 ) 主席 声明 \n\n 又回顾 其 1994年 5月 3日 主席 声明 和 1995年 1月 2日 主席 声明 \n"
+    assert edges(text) == {("S/PRST/1994/22", "reaffirms"), ("S/PRST/1994/22", "recalls")}

@@ -30,7 +30,7 @@ SUBJECTS = ["安全理事会", "安理会", "理事会", "安全", "其", "成�
 
 # --- references ---------------------------------------------------------------
 # "第1353(2001)号", "第 1353 2001 号" (punctuation lost), "第1327 ( 2000 ) 号", "第 48/141 号".
-RESOLUTION_ITEM = r"第\s*(?P<item>\d{1,4}\s*[(（]?\s*\d(?:\s?\d){3}\s*[)）]?|\d{1,3}\s*/\s*\d{1,4}|[A-Z]{2}-\d+\s*/\s*\d+)\s*号"
+RESOLUTION_ITEM = r"第\s*(?P<item>\d{1,4}\s*[(（]?\s*\d(?:\s?\d){3}\s*[)）]?|\d{1,4}\s*[(（]\s*(?:E?S-)?[IVXLC]+\s*[)）]|\d{1,3}\s*/\s*\d{1,4}|[A-Z]{2}-\d+\s*/\s*\d+)\s*号"
 RESOLUTION_NOUN = r"决议"
 # What may stand between the items of one list: 和 、 及 以及 与, and the dates of the items.
 LIST_GLUE = r"(?:\s|和|、|及|以及|与|,|，|的|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)*"
