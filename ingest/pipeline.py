@@ -9,7 +9,7 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import click
 
@@ -75,8 +75,9 @@ def ingest_paths(
     batch_size: int = 64,
     jobs: int | None = None,
     progress: bool = False,
+    log: Callable[[str], None] | None = None,
 ) -> IngestSummary:
-    """Ingest files into `store`; each batch of `batch_size` files is one transaction."""
+    """Ingest files into `store`; each batch of `batch_size` files is one transaction (`log` hears of each)."""
     summary = IngestSummary()
     known_hashes = store.source_hashes()
     files = _changed_files(source_files(paths), known_hashes, summary)
@@ -92,8 +93,8 @@ def ingest_paths(
             _count(outcome, summary)
             batch.append(outcome.write)
             if len(batch) >= batch_size:
-                _flush(store, batch, summary)
-    _flush(store, batch, summary)
+                _flush(store, batch, summary, log)
+    _flush(store, batch, summary, log)
     store.prune_registry()
     return summary
 
@@ -160,10 +161,12 @@ def _extractor(jobs: int | None, file_count: int):
         yield lambda function, items: pool.imap(function, items, chunksize=8)
 
 
-def _flush(store: GraphStore, batch: list[GraphWrite], summary: IngestSummary) -> None:
+def _flush(store: GraphStore, batch: list[GraphWrite], summary: IngestSummary, log: Callable[[str], None] | None) -> None:
     if batch:
         store.replace_graphs(batch)
         summary.triples += sum(w.triple_count for w in batch)
+        if log:
+            log(f"committed {len(batch)} files ({summary.ingested} so far)")
         batch.clear()
 
 

@@ -35,12 +35,18 @@ def main() -> None:
 @click.option("--encoding", default=None, help="Read every file in this encoding instead of detecting it.")
 @click.option("--batch-size", default=64, show_default=True, help="Files written per transaction.")
 @click.option("--jobs", default=None, type=int, help="Extraction processes (default: one per core).")
-def ingest(paths: tuple[Path, ...], store_path: Path | None, encoding: str | None, batch_size: int, jobs: int | None) -> None:
+@click.option("-v", "--verbose", is_flag=True, help="Report every committed batch on standard error.")
+def ingest(
+    paths: tuple[Path, ...], store_path: Path | None, encoding: str | None, batch_size: int, jobs: int | None, verbose: bool
+) -> None:
     """Ingest UN documents (files or folders, recursively) into the store."""
     from ingest.pipeline import ingest_paths
 
     store = GraphStore(_store_path(store_path))
-    summary = ingest_paths(store, paths, encoding=encoding, batch_size=batch_size, jobs=jobs, progress=sys.stderr.isatty())
+    log = (lambda line: click.echo(line, err=True)) if verbose else None
+    summary = ingest_paths(
+        store, paths, encoding=encoding, batch_size=batch_size, jobs=jobs, progress=sys.stderr.isatty(), log=log
+    )
     store.publish_snapshot()
     for rejected in summary.rejected:
         click.echo(f"rejected: {rejected}", err=True)

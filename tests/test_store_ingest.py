@@ -130,16 +130,20 @@ def test_bad_files_are_rejected_one_line_each_and_the_rest_is_ingested(tmp_path)
 def test_kill_9_during_ingest_leaves_every_document_fully_in_or_fully_out(tmp_path, english_corpus):
     store_path = tmp_path / "store"
     process = subprocess.Popen(
-        [sys.executable, "-m", "sckg.cli", "ingest", str(english_corpus), "--store", str(store_path), "--batch-size", "8", "--jobs", "1"],
+        [sys.executable, "-m", "sckg.cli", "ingest", str(english_corpus), "--store", str(store_path),
+         "--batch-size", "8", "--jobs", "1", "--verbose"],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
-    deadline = time.monotonic() + 60
-    # Wait for the first batches to land, then kill without warning.
-    while time.monotonic() < deadline and not (store_path / "CURRENT").exists():
-        time.sleep(0.05)
-    time.sleep(1.0)
+    # Kill without warning once a few batches are committed (the run has about 113).
+    committed = 0
+    deadline = time.monotonic() + 120
+    while committed < 3 and time.monotonic() < deadline:
+        line = process.stderr.readline()
+        assert line, "ingest ended before the kill"
+        committed += line.startswith("committed")
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
 
