@@ -24,6 +24,9 @@ BOMS = (
 
 # Share of characters that must be "text-like" for a decoding to be believed.
 MIN_TEXT_SHARE = 0.97
+# The commonest characters of UN Chinese (simplified and traditional forms alike).
+COMMON_CHINESE = "的和在是国会议理事联合安决为对与了這個國會議聯這的"
+LATIN_EXTRAS = set("“”‘’–—…•«»°§¨´·¡¿€")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2460-\u24ff\u3200-\u32ff]")
 
 
@@ -55,17 +58,49 @@ def read_text(path: Path, encoding: str | None = None) -> DecodedText:
         return _checked(path, data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise RejectedFile(path, "cannot be decoded: not UTF-8, UTF-16 or GB18030 text (use --encoding)") from None
-    if not _reads_as_chinese(text):
-        raise RejectedFile(
-            path,
-            "cannot be decoded: not UTF-8 or UTF-16, and as GB18030 it does not read as Chinese text "
-            "(give the encoding with --encoding)",
-        )
-    return _checked(path, text, "gb18030")
+    candidates = _legacy_candidates(data)
+    if len(candidates) != 1:
+        found = " or ".join(candidates) if candidates else "none of UTF-8, UTF-16, GB18030, Big5 or Windows-1252"
+        raise RejectedFile(path, f"cannot be decoded: the bytes read as {found} (give the encoding with --encoding)")
+    (name, text), = candidates.items()
+    return _checked(path, text, name)
+
+
+def _legacy_candidates(data: bytes) -> dict[str, str]:
+    """The legacy encodings under which `data` reads as plausible text, best first.
+
+    GB18030 and Big5 both decode much Chinese text of the other; where both read as
+    Chinese, the one showing more of the commonest characters of UN Chinese wins,
+    and if neither clearly does, nothing is chosen.
+    """
+    readings = {}
+    for name in ("gb18030", "big5"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_chinese(text):
+            readings[name] = text
+    if len(readings) == 2:
+        gb, big5 = (sum(text.count(ch) for ch in COMMON_CHINESE) for text in readings.values())
+        if gb >= 2 * big5 + 2:
+            readings.pop("big5")
+        elif big5 >= 2 * gb + 2:
+            readings.pop("gb18030")
+    if not readings:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return {}
+        if _reads_as_latin(text):
+            readings["cp1252"] = text
+    return readings
+
+
+def _reads_as_latin(text: str) -> bool:
+    """Windows-1252 is believed for text that is ASCII but for a few accented letters and typographic marks."""
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    return len(non_ascii) <= 0.05 * len(text) and all(ch in LATIN_EXTRAS or "\u00c0" <= ch <= "\u00ff" for ch in non_ascii)
 
 
 def _decode_as(path: Path, data: bytes, encoding: str, label: str | None = None) -> DecodedText:

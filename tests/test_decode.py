@@ -46,8 +46,8 @@ def test_english_utf16_without_bom(tmp_path):
         (b"  \n\n\t ", "empty file"),
         (bytes(range(256)) * 8, "binary file"),
         (b"\x89PNG\r\n\x1a\n" + bytes(200), "binary file"),
-        # Latin-1 English: decodes as GB18030 into nonsense, so it is refused, not guessed.
-        ("The Forces Démocratiques de Libération du Rwanda, résolution".encode("latin-1"), "cannot be decoded"),
+        # Bytes no candidate encoding reads as text: refused, not guessed.
+        (b"Recalling its resolution 1353 (2001), \x81\x8d and more text", "cannot be decoded"),
     ],
 )
 def test_files_that_are_not_text_are_rejected_with_the_reason(tmp_path, raw, reason):
@@ -63,3 +63,19 @@ def test_an_explicit_encoding_is_used(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("Démocratiques, resolution 1325 (2000)".encode("latin-1"))
     assert read_text(path, "latin-1").text.startswith("Démocratiques")
+
+
+def test_big5_chinese_is_told_apart_from_gb18030(tmp_path):
+    traditional = "安全理事會重申其第1327(2000)號決議，又回顧主席聲明，聯合國會員國的合作。\n" * 4
+    path = tmp_path / "big5.txt"
+    path.write_bytes(traditional.encode("big5"))
+    decoded = read_text(path)
+    assert decoded.encoding == "big5" and decoded.text == traditional
+
+
+def test_windows_1252_english_is_read_with_its_accents_and_quotes(tmp_path):
+    text = "Welcoming the \u201cForces D\u00e9mocratiques de Lib\u00e9ration du Rwanda\u201d statement, resolution 1445 (2002)\n" * 3
+    path = tmp_path / "cp1252.txt"
+    path.write_bytes(text.encode("cp1252"))
+    decoded = read_text(path)
+    assert decoded.encoding == "cp1252" and decoded.text == text

@@ -142,3 +142,22 @@ def test_chinese_general_assembly_resolutions_by_session_and_by_slash():
 def test_a_reference_by_date_is_resolved_when_the_text_prints_that_date_with_a_symbol():
     text = ZH_HEADER + " 重申其 1994年 5月 3日 ( PRST/1994/22 ) 主席 声明 \n\n 又回顾 其 1994年 5月 3日 主席 声明 和 1995年 1月 2日 主席 声明 \n"
     assert edges(text) == {("S/PRST/1994/22", "reaffirms"), ("S/PRST/1994/22", "recalls")}
+
+
+def test_an_english_presidential_statement_states_its_symbol_date_and_meeting():
+    text = (
+        "S/PRST/2009/24\n\nStatement by the President of the Security Council\n\n"
+        "At the 6178th meeting of the Security Council, held on 5 August 2009, in connection with the Council's "
+        "consideration of the item entitled \"United Nations peacekeeping operations\", the President of the Security "
+        "Council made the following statement on behalf of the Council:\n\n"
+        "\"The Security Council reaffirms its resolutions 1327 (2000) and 1353 (2001) and recalls the statement by its "
+        "President of 31 January 2001 (S/PRST/2001/3).\"\n"
+    )
+    extraction = extract_text(text, "t.txt")
+    identity = extraction.identity
+    assert (identity.symbol, identity.doc_class, str(identity.issued), identity.meeting) == (
+        "S/PRST/2009/24", "PresidentialStatement", "2009-08-05", 6178
+    )
+    assert {(c.target, c.relation) for c in extraction.citations} == {
+        ("S/RES/1327 (2000)", "reaffirms"), ("S/RES/1353 (2001)", "reaffirms"), ("S/PRST/2001/3", "recalls")
+    }

@@ -110,7 +110,11 @@ OWN_DATE = [
     r"Adopted\b[^.;]{0,100}?meeting,?\s+(?:held\s+)?on\s+" + DATE,
 ]
 # "at its 6178th meeting, held on 5 August 2009" (presidential statements)
-STATEMENT_MEETING = r"at\s+(?:its|the)\s+(?P<meeting>\d+)\s*(?:st|nd|rd|th)\s+meeting,?\s+held\s+on\s+" + DATE
+# "At the 6178th meeting of the Security Council, held on 5 August 2009, ..."
+STATEMENT_MEETING = (
+    r"at\s+(?:its|the)\s+(?P<meeting>\d+)\s*(?:st|nd|rd|th)\s+meeting(?:\s+of\s+the\s+Security\s+Council)?,?\s+held\s+on\s+"
+    + DATE
+)
 PRESIDENTIAL_STATEMENT = r"Statement\s+by\s+the\s+President\s+of\s+the\s+Security\s+Council"
 NOTE_BY_PRESIDENT = r"Note\s+by\s+the\s+President\s+of\s+the\s+Security\s+Council"
 LETTER = r"^\s*Letter\s+dated\s+" + DATE + r".{0,300}?\s+addressed\s+to"

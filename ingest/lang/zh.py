@@ -77,7 +77,7 @@ OWN_DATE = [
 ]
 # "安全理事会主席在 2009年 8月 5日 安全理事会第6178次会议上"
 PRESIDENTIAL_STATEMENT = r"安全\s*理事会\s*主席\s*的\s*声明"
-STATEMENT_MEETING = r"主席\s*在\s*" + DATE + r"\s*安全\s*理事会\s*第\s*(?P<meeting>\d+)\s*次\s*会议"
+STATEMENT_MEETING = r"主席\s*在\s*" + DATE + r"\s*(?:举行\s*的\s*)?安全\s*理事会\s*第\s*(?P<meeting>\d+)\s*次\s*会议"
 NOTE_BY_PRESIDENT = r"安全\s*理事会\s*主席\s*的\s*说明"
 # "2019 年 6 月 27 日秘鲁常驻联合国代表给秘书长的信"
 LETTER = r"^\s*" + DATE + r"\s*\S{1,40}?给\s*\S{1,20}?的\s*信\s*$"
