@@ -96,10 +96,7 @@ def _citations(
     typed = identity.doc_class in COUNCIL_INSTRUMENTS
     verbs_by_paragraph: dict[tuple[int, int], list[ClauseVerb]] = {}
 
-    anchors = [
-        _footnote_marker(normalised, ref.start) if _in_footnote(normalised, ref.start) else ref.start
-        for ref in references
-    ]
+    anchors = [_anchor(normalised, ref.start, language) for ref in references]
     last_reference_in = {normalised.paragraph_at(anchor): anchor for anchor in anchors}
 
     def verbs_of(paragraph: tuple[int, int]) -> list[ClauseVerb]:
@@ -130,19 +127,18 @@ def _citations(
     return citations
 
 
-def _in_footnote(normalised: NormalisedText, offset: int) -> bool:
-    return any(note.start <= offset < note.end for note in normalised.footnotes)
-
-
-def _footnote_marker(normalised: NormalisedText, offset: int) -> int:
-    """Where in the body the footnote holding `offset` is called ("... of 4 March 1994 1/ on ..."), or `offset`."""
-    note = next(n for n in normalised.footnotes if n.start <= offset < n.end)
+def _anchor(normalised: NormalisedText, offset: int, language) -> int:
+    """Where a reference is governed from: itself, or for one inside a footnote, the footnote's marker
+    in the body ("... of 4 March 1994 1/ on ..."); the footnote itself when no marker is found."""
+    note = next((n for n in normalised.footnotes if n.start <= offset < n.end), None)
+    if note is None:
+        return offset
     body = normalised.text[: normalised.footnotes[0].start]
     mark = re.escape(note.mark)
+    not_after = re.compile(language.data.NOT_A_FOOTNOTE_MARKER_AFTER + r"\s*$", re.IGNORECASE)
     for pattern in (rf"(?<=\S)\s?{mark}/(?=[\s,.;:)]|$)", rf"(?<=[A-Za-z,;)\d])\s{mark}(?=\s+[a-z]|[,.;:]|\s*\n|\s*$)"):
         for match in re.finditer(pattern, body):
-            before = body[max(0, match.start() - 12) : match.start()].lower()
-            if not re.search(r"(paragraph|article|chapter|no\.|vol\.|page|annex|section)\s*$", before):
+            if not not_after.search(body[max(0, match.start() - 12) : match.start()]):
                 return match.start() + 1
     return offset
 

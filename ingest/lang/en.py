@@ -137,5 +137,7 @@ PARAGRAPH_OPENER = r"^\s*(?:\d{1,3}\s*\.\s|\([a-z]{1,4}\)\s|\([ivx]+\)\s|[-â€”â€
 # Text that ends a sentence or a clause at the end of a line.
 TERMINAL = ".;:,?!)"
 # Footnotes in the texts: "1/ S/1994/262." (slash style) or, at the end, "5 United Nations, ...".
+# A number after these words is not a footnote marker ("paragraph 5", "vol. 75").
+NOT_A_FOOTNOTE_MARKER_AFTER = r"(?:paragraph|article|chapter|no\.|vol\.|page|annex|section)"
 FOOTNOTE_LINE = r"^\s*(?P<mark>\d{1,3})/\s+(?P<text>\S.*)$"
 TRAILING_FOOTNOTE_LINE = r"^\s*(?P<mark>\d{1,3})\s+(?P<text>[A-Z\"'(][^.]{2}.*)$"

@@ -92,5 +92,7 @@ FURNITURE = [
 ]
 PARAGRAPH_OPENER = r"^\s*(?:\d{1,3}\s*\.\s|\(?[a-z]\)\s|[㈠-㈩]|[一二三四五六七八九十]+\s*[.、．]|[A-Z]\.\s|•|附件)"
 TERMINAL = "。；：！？”"
+# A number after these words is not a footnote marker ("paragraph 5", "vol. 75").
+NOT_A_FOOTNOTE_MARKER_AFTER = r"(?:第|段|条|章)"
 FOOTNOTE_LINE = r"^\s*(?P<mark>\d{1,3})/\s+(?P<text>\S.*)$"
 TRAILING_FOOTNOTE_LINE = None
