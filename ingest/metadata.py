@@ -65,7 +65,8 @@ def looks_like_un_document(text: str) -> bool:
 
 
 def _read_symbol(header: str, lang: Language, identity: DocumentIdentity) -> None:
-    if lang.data.ISSUED_AS and (match := re.search(lang.data.ISSUED_AS, header, re.MULTILINE)):
+    heading = header.split("\n\n", 1)[0]
+    if lang.data.ISSUED_AS and (match := re.search(lang.data.ISSUED_AS, heading)):
         identity.issued_as = re.sub(r"\s+", "", match["symbol"])
     for pattern in lang.data.OWN_RESOLUTION:
         if match := re.search(pattern, header, re.MULTILINE):

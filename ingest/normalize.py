@@ -80,7 +80,7 @@ def _separate_footnotes(lines: list[str], lang: Language) -> tuple[list[str], li
     notes: list[tuple[str, str]] = []
     seen: set[str] = set()
     in_trailing_notes = False
-    after_adoption = False
+    after_adoption = seen_operative = False
     for line in lines:
         if _is_furniture(line, lang, seen):
             continue
@@ -98,16 +98,15 @@ def _separate_footnotes(lines: list[str], lang: Language) -> tuple[list[str], li
             notes[-1] = (mark, f"{text} {line.strip()}")
             continue
         body.append(line)
-        if line.strip():
-            after_adoption = _ADOPTION_LINE.match(line) is not None or (
-                after_adoption and _MEETING_LINE_END.search(line) is not None
-            )
+        # Once a resolution says, after its operative paragraphs, how it was adopted, only its notes follow.
+        seen_operative = seen_operative or _OPERATIVE_LINE.match(line) is not None
+        after_adoption = after_adoption or (seen_operative and _ADOPTION_LINE.match(line) is not None)
     return body, notes
 
 
-# The line that closes a resolution in the printed volumes, possibly broken before "meeting."
-_ADOPTION_LINE = re.compile(r"\s*Adopted\b")
-_MEETING_LINE_END = re.compile(r"\bmeeting\b.{0,20}$")
+# The line that closes a resolution in the printed volumes.
+_ADOPTION_LINE = re.compile(r"\s*(?:Adopted|Approved)\b")
+_OPERATIVE_LINE = re.compile(r"\s*\d{1,3}\s*[.,]\s+[A-Z]")
 
 
 def _join_lines(lines: list[str], lang: Language) -> list[str]:

@@ -39,7 +39,7 @@ _SYMBOL_PATTERNS = [
     rf"S/PV\.\s?(?P<pv>\d{{1,5}})",
     rf"S/Agenda/(?P<agenda>\d{{1,5}}(?:/Rev\.\s?\d+)?)",
     rf"(?:S|(?P<ocr_s>5))/(?P<s_year>{_YEAR})/(?P<s_number>\d{{1,4}}){_SUFFIX}",
-    rf"(?:S|(?P<ocr_dollar>\$))/\s?(?P<s_old>{_DIGITS}){_SUFFIX}",
+    rf"(?:S\$?|\$)/\s?(?P<s_old>{_DIGITS}){_SUFFIX}",
     rf"A/(?P<a_session>(?:E?S-)?\d{{1,2}})/(?P<a_number>\d{{1,4}}){_SUFFIX}",
     rf"A/(?P<a_committee>C\.\d/\d{{1,2}}/[A-Z0-9.]+|AC\.\d{{1,3}}/[A-Z0-9./]+)",
     rf"A/(?P<a_old>\d{{3,5}}){_SUFFIX}",
@@ -84,8 +84,15 @@ def canonical_symbol(match: re.Match) -> str | None:
             return None
         return "S/" + text.split("/", 1)[1].replace(g["s_year"].replace(" ", ""), year, 1)
     if g["s_old"]:
-        return "S/" + _squash(g["s_old"]).translate(_OCR_DIGITS) + text[2 + len(_squash(g["s_old"])) :]
+        number = _squash(g["s_old"])
+        return "S/" + number.translate(_OCR_DIGITS) + text[text.index("/") + 1 + len(number) :]
     return text
+
+
+# Further addenda of one document: "S/7930/Add.43, Add.44 and Add.45", "S/8248/Add.7-9".
+_MORE_ADDENDA = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)Add\.\s?(\d+)")
+_ADDENDA_RANGE = re.compile(r"-(\d+)")
+MAX_ADDENDA_RANGE = 30
 
 
 def find_symbols(text: str) -> list[tuple[int, int, str]]:
@@ -94,6 +101,21 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
         symbol = canonical_symbol(match)
         if symbol:
             found.append((match.start(), match.end(), symbol))
+            found += _further_addenda(text, match.end(), symbol)
+    return found
+
+
+def _further_addenda(text: str, position: int, symbol: str) -> list[tuple[int, int, str]]:
+    addendum = re.search(r"/Add\.(\d+)$", symbol)
+    if not addendum:
+        return []
+    base = symbol[: addendum.start()]
+    if (span := _ADDENDA_RANGE.match(text, position)) and 0 < int(span[1]) - int(addendum[1]) <= MAX_ADDENDA_RANGE:
+        return [(span.start(), span.end(), f"{base}/Add.{n}") for n in range(int(addendum[1]) + 1, int(span[1]) + 1)]
+    found = []
+    while more := _MORE_ADDENDA.match(text, position):
+        found.append((more.start(1) - 4, more.end(), f"{base}/Add.{more[1]}"))
+        position = more.end()
     return found
 
 
@@ -199,10 +221,13 @@ def _reference_class(text: str, start: int, end: int, symbol: str, lang: Languag
 
 
 def _without_overlaps(spans: list) -> list:
-    """Spans (tuples or References, sorted by start) less those overlapping an earlier one."""
+    """Spans (tuples or References, sorted by start) less those overlapping an earlier one.
+
+    Spans over the very same text are kept: one mention may name several documents ("Add.7-9").
+    """
     kept: list = []
     for span in spans:
-        if not kept or _start(span) >= _end(kept[-1]):
+        if not kept or _start(span) >= _end(kept[-1]) or (_start(span), _end(span)) == (_start(kept[-1]), _end(kept[-1])):
             kept.append(span)
     return kept
 

@@ -96,7 +96,8 @@ OWN_RESOLUTION = [
 ]
 # Older resolutions print, under their heading, the symbol of the document they were issued as:
 # "106 (1955). Resolution of 29 March 1955 [S/3378]". It names the resolution itself.
-ISSUED_AS = r"^[^\n]{0,120}\[\s*(?P<symbol>S/\s?\d{2,5}(?:/(?:Rev|Add|Corr)\.\s?\d+)*)\s*\]"
+# OCR may damage the brackets: "(S/525, I]".
+ISSUED_AS = r"^.{0,120}[\[(]\s*(?P<symbol>S/\s?\d{2,5}(?:/(?:Rev|Add|Corr)\.\s?\d+)*)[^\]\n)]{0,5}[\])]"
 OWN_SYMBOL_LINE = r"^\s*(?P<symbol>S/(?:RES/\d+\s*\(\d{4}\)|PRST/\d{4}/\d+|\d{4}/\d+))\s*$"
 ADOPTION = [
     # "Adopted by the Security Council at its 3347th meeting", "Adopted unanimously at the 1243rd_ meeting",
