@@ -12,16 +12,11 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Iterable
 
 from pyoxigraph import (
-    DefaultGraph,
     Literal,
     NamedNode,
-    Quad,
-    QueryBoolean,
-    QuerySolutions,
-    QueryTriples,
     RdfFormat,
     Store,
     Variable,
@@ -298,15 +293,3 @@ def _python_value(term):
             return int(term.value)
         return term.value
     return term.value
-
-
-__all__ = [
-    "DefaultGraph",
-    "GraphStore",
-    "GraphWrite",
-    "EXPORT_FORMATS",
-    "QueryBoolean",
-    "QuerySolutions",
-    "QueryTriples",
-    "default_store_path",
-]
