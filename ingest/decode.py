@@ -8,6 +8,7 @@ strict UTF-8, then strict GB18030 accepted only if the result reads as Chinese t
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,7 @@ CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2460-\
 class DecodedText:
     text: str
     encoding: str
+    sha256: str = ""  # of the file's bytes, so that nobody reads the file again to hash it
 
 
 def read_text(path: Path, encoding: str | None = None) -> DecodedText:
@@ -44,6 +46,11 @@ def read_text(path: Path, encoding: str | None = None) -> DecodedText:
         raise RejectedFile(path, f"cannot be read ({error.strerror})") from error
     if not data.strip():
         raise RejectedFile(path, "empty file")
+    decoded = _decode(path, data, encoding)
+    return DecodedText(decoded.text, decoded.encoding, hashlib.sha256(data).hexdigest())
+
+
+def _decode(path: Path, data: bytes, encoding: str | None) -> DecodedText:
     if encoding:
         return _decode_as(path, data, encoding)
     for bom, name in BOMS:
@@ -67,20 +74,13 @@ def read_text(path: Path, encoding: str | None = None) -> DecodedText:
 
 
 def _legacy_candidates(data: bytes) -> dict[str, str]:
-    """The legacy encodings under which `data` reads as plausible text, best first.
+    """The legacy encodings under which `data` reads as plausible text (one, or the ambiguous several).
 
     GB18030 and Big5 both decode much Chinese text of the other; where both read as
     Chinese, the one showing more of the commonest characters of UN Chinese wins,
     and if neither clearly does, nothing is chosen.
     """
-    readings = {}
-    for name in ("gb18030", "big5"):
-        try:
-            text = data.decode(name)
-        except UnicodeDecodeError:
-            continue
-        if _reads_as_chinese(text):
-            readings[name] = text
+    readings = _chinese_readings(data, ("gb18030", "big5"))
     if len(readings) == 2:
         gb, big5 = (sum(text.count(ch) for ch in COMMON_CHINESE) for text in readings.values())
         if gb >= 2 * big5 + 2:
@@ -127,14 +127,21 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return "utf-16-be"
     # Chinese UTF-16 has few NULs; accept it only if it decodes to mostly CJK text.
     if b"\x00" in sample:
-        for name in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            if _reads_as_chinese(text):
-                return name
+        return next(iter(_chinese_readings(data, ("utf-16-le", "utf-16-be"))), None)
     return None
+
+
+def _chinese_readings(data: bytes, encodings: tuple[str, ...]) -> dict[str, str]:
+    """The texts `data` decodes to, by encoding, for those of `encodings` under which it reads as Chinese."""
+    readings = {}
+    for name in encodings:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if _reads_as_chinese(text):
+            readings[name] = text
+    return readings
 
 
 # Control characters, replacement characters and unpaired surrogates: what text never holds.

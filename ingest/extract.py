@@ -65,8 +65,7 @@ class Extraction:
 
 def extract_file(path: Path, encoding: str | None = None) -> Extraction:
     decoded = read_text(path, encoding)
-    source_hash = hashlib.sha256(path.read_bytes()).hexdigest()
-    return extract_text(decoded.text, path.name, source_hash=source_hash, encoding=decoded.encoding, path=path)
+    return extract_text(decoded.text, path.name, source_hash=decoded.sha256, encoding=decoded.encoding, path=path)
 
 
 def extract_text(raw: str, source_name: str, *, source_hash: str = "", encoding: str = "utf-8", path: Path | None = None) -> Extraction:

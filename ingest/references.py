@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from ingest.lang import Language
 from sckg.vocab import class_for_symbol
@@ -207,10 +208,10 @@ def _zh_item_symbol(item: str, organ: str, has_noun: bool) -> str | None:
 def find_references(text: str, lang: Language, own_symbols: set[str]) -> list[Reference]:
     """Every reference in `text`, left to right, without self-references or overlaps."""
     finder = _find_zh_resolutions if lang.code == "zh" else _find_en_resolutions
-    by_symbol = [
+    by_symbol = _without_overlaps(
         Reference(start, end, text[start:end], symbol, _reference_class(text, start, end, symbol, lang))
-        for start, end, symbol in _without_overlaps(sorted(find_symbols(text) + finder(text, lang)))
-    ]
+        for start, end, symbol in sorted(find_symbols(text) + finder(text, lang))
+    )
     references = _without_overlaps(sorted(by_symbol + _find_dated(text, lang, by_symbol), key=lambda r: r.start))
     return _share_joint_classes(text, [r for r in references if r.symbol not in own_symbols])
 
@@ -220,24 +221,16 @@ def _reference_class(text: str, start: int, end: int, symbol: str, lang: Languag
     return _class_from_context(text, start, end, lang) if doc_class == "Document" else doc_class
 
 
-def _without_overlaps(spans: list) -> list:
-    """Spans (tuples or References, sorted by start) less those overlapping an earlier one.
+def _without_overlaps(references: Iterable[Reference]) -> list[Reference]:
+    """References (sorted by start) less those overlapping an earlier one.
 
-    Spans over the very same text are kept: one mention may name several documents ("Add.7-9").
+    References over the very same text are kept: one mention may name several documents ("Add.7-9").
     """
-    kept: list = []
-    for span in spans:
-        if not kept or _start(span) >= _end(kept[-1]) or (_start(span), _end(span)) == (_start(kept[-1]), _end(kept[-1])):
-            kept.append(span)
+    kept: list[Reference] = []
+    for ref in references:
+        if not kept or ref.start >= kept[-1].end or (ref.start, ref.end) == (kept[-1].start, kept[-1].end):
+            kept.append(ref)
     return kept
-
-
-def _start(span) -> int:
-    return span.start if isinstance(span, Reference) else span[0]
-
-
-def _end(span) -> int:
-    return span.end if isinstance(span, Reference) else span[1]
 
 
 # How far a date may stand from the symbol it dates: "1994年 5月 3日 ( PRST/1994/22 )",
