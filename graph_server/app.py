@@ -1,10 +1,10 @@
-"""The Flask application: one blueprint per concern. `/` is left free for the browser blueprint."""
+"""The Flask application: one blueprint per concern; the graph browser (graph_server.browser) at `/`."""
 
 from __future__ import annotations
 
 from flask import Flask
 
-from graph_server import dumps, query_pages, sparql, update
+from graph_server import browser, dumps, query_pages, sparql, update
 from graph_server.settings import Settings
 from graph_server.sparql import text_response
 from graph_server.workers import QueryPool
@@ -30,6 +30,7 @@ def create_app(config: dict) -> Flask:
     )
     for blueprint in (sparql.bp, dumps.bp, query_pages.bp, update.bp):
         app.register_blueprint(blueprint)
+    browser.register(app)  # the graph browser at / (HTML pages; /sparql's editor for browsers)
     _register_errors(app, settings)
     return app
 
