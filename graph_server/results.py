@@ -1,9 +1,13 @@
 """Writing query results with a cap on rows and bytes.
 
-pyoxigraph serialises a whole result at once and cannot stop part way, so
-SELECT results are written here, row by row, which lets a response stop at the
-row cap or the byte cap and still be a well-formed document. CONSTRUCT results
-are collected up to the row cap and handed to pyoxigraph's serialiser.
+SELECT results are first written by pyoxigraph's own serialisers (Rust, several
+times faster than Python for anything beyond a handful of rows) into a buffer
+that refuses to grow past the byte cap; the rows are then counted exactly. Only
+when a cap is hit, which a native serialiser cannot handle (it cannot stop part
+way and still close the document), are the rows written again here, one by one,
+so that the response stops at the cap and is still a well-formed document.
+CONSTRUCT results are collected up to the row cap and handed to pyoxigraph's
+serialiser.
 """
 
 from __future__ import annotations
@@ -13,7 +17,15 @@ import json
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from pyoxigraph import BlankNode, NamedNode, QueryResultsFormat, RdfFormat, Triple, serialize
+from pyoxigraph import (
+    BlankNode,
+    NamedNode,
+    QueryResultsFormat,
+    RdfFormat,
+    Triple,
+    parse_query_results,
+    serialize,
+)
 
 from sckg import vocab
 
@@ -26,7 +38,7 @@ GRAPH_RDF_FORMATS = {
     "rdfxml": RdfFormat.RDF_XML,
     "jsonld": RdfFormat.JSON_LD,
 }
-BOOLEAN_FORMATS = {
+NATIVE_RESULT_FORMATS = {
     "json": QueryResultsFormat.JSON,
     "xml": QueryResultsFormat.XML,
     "csv": QueryResultsFormat.CSV,
@@ -42,6 +54,56 @@ class Written:
 
 
 # -- SELECT ----------------------------------------------------------------------
+
+
+class CapExceeded(Exception):
+    """The native serialiser wrote more than the byte cap (raised from inside it to stop it)."""
+
+
+class _CappedBuffer:
+    """A binary file pyoxigraph writes into (in 8 kB pieces), refusing to grow past `limit` bytes."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.buffer = io.BytesIO()
+
+    def write(self, data) -> int:
+        if self.buffer.tell() + len(data) > self.limit:
+            raise CapExceeded
+        return self.buffer.write(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def write_solutions_native(solutions, fmt: str, max_rows: int, max_bytes: int) -> Written | None:
+    """The whole result, written by pyoxigraph; None when it has more than `max_rows` rows or `max_bytes` bytes.
+
+    None means the caller must run the query again and use `write_solutions`,
+    which stops at the cap: the native writers cannot leave out the rest.
+    """
+    out = _CappedBuffer(max_bytes)
+    try:
+        solutions.serialize(out, format=NATIVE_RESULT_FORMATS[fmt])
+    except CapExceeded:  # pyoxigraph lets an exception raised by write() through unchanged
+        return None
+    body = out.buffer.getvalue()
+    rows = count_rows(body, fmt)
+    return None if rows > max_rows else Written(body, rows, None)
+
+
+def count_rows(body: bytes, fmt: str) -> int:
+    """The number of solutions in a results document written by pyoxigraph, exactly."""
+    if fmt == "tsv":
+        return body.count(b"\n") - 1  # a header line; newlines inside terms are escaped as \n
+    if fmt == "xml":
+        return body.count(b"<result>")  # '<' inside text and attributes is escaped
+    if fmt == "csv":
+        # One CRLF per record plus the header's; a CRLF inside a value sits between quotes, and
+        # a quote inside a value is doubled, so the pieces at even places are outside quotes.
+        return sum(piece.count(b"\r\n") for piece in body.split(b'"')[::2]) - 1
+    # JSON strings may hold any bracket or comma: let the parser count.
+    return sum(1 for _ in parse_query_results(body, NATIVE_RESULT_FORMATS[fmt]))
 
 
 def write_solutions(solutions, variables: list[str], fmt: str, max_rows: int, max_bytes: int) -> Written:
@@ -191,7 +253,7 @@ _SOLUTION_WRITERS = {"json": _JsonWriter, "xml": _XmlWriter, "csv": _CsvWriter, 
 
 
 def write_boolean(result, fmt: str) -> Written:
-    return Written(result.serialize(format=BOOLEAN_FORMATS[fmt]), 1, None)
+    return Written(result.serialize(format=NATIVE_RESULT_FORMATS[fmt]), 1, None)
 
 
 # -- CONSTRUCT / DESCRIBE ----------------------------------------------------------
@@ -220,4 +282,4 @@ def _serialize_triples(triples: list, fmt: str) -> bytes:
     return serialize(triples, format=rdf_format, prefixes=prefixes) or b""
 
 
-__all__ = ["Written", "write_solutions", "write_boolean", "write_triples"]
+__all__ = ["Written", "write_solutions_native", "write_solutions", "count_rows", "write_boolean", "write_triples"]

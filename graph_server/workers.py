@@ -109,13 +109,7 @@ def execute_job(reader: SnapshotReader, job: QueryJob) -> Reply:
     """Run one query and write its results; errors become replies with their HTTP status."""
     try:
         store = reader.current()
-        outcome = store.query_dataset(
-            job.query,
-            default_graphs=_graphs(job.default_graphs),
-            named_graphs=_graphs(job.named_graphs),
-            substitutions={k: decode_term(v) for k, v in job.substitutions.items()},
-        )
-        reply = _write(outcome, job)
+        reply = _write(lambda: _run(store, job), job)
     except SyntaxError as error:
         return _text_reply(400, f"malformed query: {error}")
     except negotiate.NotAcceptable as error:
@@ -134,7 +128,18 @@ def _graphs(iris: list[str] | None):
     return None if iris is None else [NamedNode(i) for i in iris]
 
 
-def _write(outcome, job: QueryJob) -> Reply:
+def _run(store: GraphStore, job: QueryJob):
+    return store.query_dataset(
+        job.query,
+        default_graphs=_graphs(job.default_graphs),
+        named_graphs=_graphs(job.named_graphs),
+        substitutions={k: decode_term(v) for k, v in job.substitutions.items()} if job.substitutions else None,
+    )
+
+
+def _write(run, job: QueryJob) -> Reply:
+    """Run the query (`run()`) and write its result in the negotiated format, within the caps."""
+    outcome = run()
     if isinstance(outcome, QuerySolutions):
         kind = negotiate.SOLUTIONS
     elif isinstance(outcome, QueryBoolean):
@@ -143,8 +148,11 @@ def _write(outcome, job: QueryJob) -> Reply:
         kind = negotiate.GRAPH
     fmt = negotiate.choose(kind, job.format_param, job.accept)
     if kind == negotiate.SOLUTIONS:
-        variables = [v.value for v in outcome.variables]
-        written = results.write_solutions(outcome, variables, fmt.name, job.max_rows, job.max_bytes)
+        written = results.write_solutions_native(outcome, fmt.name, job.max_rows, job.max_bytes)
+        if written is None:  # over a cap: run again and write row by row, stopping at the cap
+            outcome = run()
+            variables = [v.value for v in outcome.variables]
+            written = results.write_solutions(outcome, variables, fmt.name, job.max_rows, job.max_bytes)
     elif kind == negotiate.BOOLEAN:
         written = results.write_boolean(outcome, fmt.name)
     else:
