@@ -54,6 +54,7 @@ class Entity:
     start_year: int | None = None
     end_year: int | None = None
     replaced_by: tuple[str, ...] = ()  # former States: alpha-3 codes of their successors
+    org_class: str | None = None  # organisations: RegionalOrganization | Organization | LiberationMovement
     note: str = ""
 
 
@@ -63,6 +64,12 @@ class EntityMention:
     start: int  # offsets in the normalised text
     end: int
     surface: str
+
+    def to_json(self) -> dict:
+        entity = self.entity
+        return {"kind": entity.kind, "key": entity.key, "surface": self.surface, "start": self.start, "end": self.end,
+                "label_en": entity.labels_en[0] if entity.labels_en else None,
+                "label_zh": entity.labels_zh[0] if entity.labels_zh else None}
 
 
 @dataclass
@@ -146,7 +153,7 @@ def _read_named(kind: str) -> list[Entity]:
     entities = []
     for row in _rows(_DATA_FILES[kind]):
         entities.append(Entity(
-            key=row["key"], kind=kind, note=row["note"],
+            key=row["key"], kind=kind, note=row["note"], org_class=row.get("class"),
             labels_en=_labels(row["en_label"], row["en_aliases"]),
             labels_zh=_labels(row["zh_label"], row["zh_aliases"]),
         ))
@@ -407,3 +414,89 @@ def _person_mentions(text: str, code: str, gazetteer: Gazetteer, taken: list[tup
             entity = Entity(key=person_key(name), kind="person", **labels)
             found[(start, end)] = EntityMention(entity, start, end, text[start:end])
     return list(found.values())
+
+
+# ---------------------------------------------------------------- RDF
+
+_STATE_CLASSES = {"member": "MemberState", "observer": "ObserverState", "historical": "FormerState"}
+_KIND_CLASSES = {"group": "GroupOfStates", "body": "UNBody", "mission": "PeacekeepingMission", "person": "Person"}
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_DCTERMS = "http://purl.org/dc/terms/"
+_XSD_GYEAR = "http://www.w3.org/2001/XMLSchema#gYear"
+
+
+def entity_node(entity: Entity):
+    from sckg import vocab
+
+    return vocab.entity_iri(entity.kind, entity.key)
+
+
+def entity_class(entity: Entity) -> str:
+    if entity.kind == "state":
+        return _STATE_CLASSES[entity.status or "member"]
+    if entity.kind == "org":
+        return entity.org_class or "Organization"
+    return _KIND_CLASSES[entity.kind]
+
+
+def entity_triples(doc_node, mentions: list[EntityMention], lang: str) -> tuple[list[tuple], set[tuple]]:
+    """(the document's own triples, the registry's): mention edges and offsets belong to the file,
+    what an actor is (class, labels, ISO codes, host country) is stated once for all files."""
+    from pyoxigraph import Literal
+
+    from sckg import vocab
+
+    own: list[tuple] = []
+    registry: set[tuple] = set()
+    described: set[Entity] = set()
+    for mention in mentions:
+        node = entity_node(mention.entity)
+        if mention.entity not in described:
+            registry |= describe_entity(mention.entity)
+            described.add(mention.entity)
+        mention_node = vocab.entity_mention_iri(doc_node, node, mention.start)
+        own += [
+            (doc_node, vocab.sckg("mentions"), node),
+            (mention_node, vocab.RDF_TYPE, vocab.sckg("EntityMention")),
+            (mention_node, vocab.sckg("mentionIn"), doc_node),
+            (mention_node, vocab.sckg("mentionOf"), node),
+            (mention_node, vocab.sckg("mentionStart"), Literal(str(mention.start), datatype=vocab.XSD_INTEGER)),
+            (mention_node, vocab.sckg("mentionEnd"), Literal(str(mention.end), datatype=vocab.XSD_INTEGER)),
+            (mention_node, vocab.sckg("surface"), Literal(mention.surface, language=lang)),
+        ]
+    return own, registry
+
+
+def describe_entity(entity: Entity) -> set[tuple]:
+    """What the gazetteer says of one actor, plus the States it points to (hosts, successors)."""
+    from pyoxigraph import Literal, NamedNode
+
+    from sckg import vocab
+
+    node = entity_node(entity)
+    triples = {(node, vocab.RDF_TYPE, vocab.sckg(entity_class(entity)))}
+    for language, labels in (("en", entity.labels_en), ("zh", entity.labels_zh)):
+        for number, label in enumerate(labels):
+            text = Literal(label, language=language)
+            if number == 0:
+                triples |= {(node, NamedNode(_RDFS_LABEL), text), (node, NamedNode(_SKOS + "prefLabel"), text)}
+            else:
+                triples.add((node, NamedNode(_SKOS + "altLabel"), text))
+    if entity.kind != "person":
+        triples.add((node, NamedNode(_DCTERMS + "identifier"), Literal(entity.key)))
+    for prop, value in (("iso3166Alpha2", entity.iso_alpha2), ("iso3166Alpha3", entity.iso_alpha3),
+                        ("iso3166Numeric", entity.iso_numeric), ("iso3166Part3Code", entity.iso_3166_3)):
+        if value:
+            triples.add((node, vocab.sckg(prop), Literal(value)))
+    for prop, year in (("startYear", entity.start_year), ("endYear", entity.end_year)):
+        if year:
+            triples.add((node, vocab.sckg(prop), Literal(str(year), datatype=NamedNode(_XSD_GYEAR))))
+    gazetteer = load_gazetteer()
+    for prop, codes in ((vocab.sckg("hostCountry"), entity.hosts), (NamedNode(_DCTERMS + "isReplacedBy"), entity.replaced_by)):
+        for code in codes:
+            state = gazetteer.state(code)
+            if state is not None:  # a host that is no State (Western Sahara, Kosovo) is left to the label
+                triples.add((node, prop, entity_node(state)))
+                triples |= describe_entity(state)
+    return triples

@@ -13,6 +13,7 @@ from pathlib import Path
 from ingest import lang as languages
 from ingest.clauses import ClauseVerb, clause_verbs, governing_verb
 from ingest.decode import read_text
+from ingest.entities import EntityMention, find_entities
 from ingest.errors import RejectedFile
 from ingest.metadata import DocumentIdentity, looks_like_un_document, read_identity
 from ingest.normalize import NormalisedText, normalise
@@ -46,6 +47,7 @@ class Extraction:
     identity: DocumentIdentity
     citations: list[Citation] = field(default_factory=list)
     subject_terms: list[str] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)  # actors and places named in the text
 
     def to_json(self) -> dict:
         identity = asdict(self.identity)
@@ -58,6 +60,7 @@ class Extraction:
             "class": identity.pop("doc_class"),
             "unknown": self.identity.unknown,
             "subjects": self.subject_terms,
+            "entities": [mention.to_json() for mention in self.entities],
             "citations": [asdict(c) for c in self.citations],
             "text": self.text,
         }
@@ -86,6 +89,7 @@ def extract_text(raw: str, source_name: str, *, source_hash: str = "", encoding:
         identity=identity,
         citations=_citations(normalised, references, identity, language),
         subject_terms=normalised.subject_terms,
+        entities=find_entities(normalised.text, language, year=identity.issued.year if identity.issued else None),
     )
 
 

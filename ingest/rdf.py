@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pyoxigraph import Literal, NamedNode
 
+from ingest.entities import entity_triples
 from ingest.extract import Extraction
 from sckg import vocab
 from sckg.store import GraphWrite
@@ -43,6 +44,9 @@ def to_graph_write(extraction: Extraction) -> GraphWrite:
     own.append((doc, vocab.TEXT, Literal(extraction.text, language=lang)))
     classified: set[NamedNode] = set()
     own.extend(_citation_triples(extraction, doc, registry, classified))
+    mention_triples, actor_triples = entity_triples(doc, extraction.entities, lang)
+    own.extend(mention_triples)
+    registry |= actor_triples
 
     return GraphWrite(
         graph=graph,

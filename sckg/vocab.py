@@ -128,3 +128,22 @@ def class_for_symbol(symbol: str) -> str:
     if re.match(r"^[A-Z]+/PV\.", symbol):
         return "MeetingRecord"
     return "Document"
+
+
+# --- actors and places
+# States, groups of States, organisations, UN bodies, peacekeeping missions and persons named in
+# documents (ingest/entities.py). One IRI per actor whatever the language it is named in, so
+# "马里稳定团" and "MINUSMA" are one node: …/id/mission/MINUSMA, …/id/state/PER, …/id/person/<name>.
+
+ENTITY_KINDS = ("state", "group", "org", "body", "mission", "person")
+
+
+def entity_iri(kind: str, key: str) -> NamedNode:
+    if kind not in ENTITY_KINDS:
+        raise ValueError(f"entity kind {kind!r}: expected one of {', '.join(ENTITY_KINDS)}")
+    return NamedNode(f"{base_iri()}{kind}/{quote(key.replace(' ', '_'), safe='-_.·')}")
+
+
+def entity_mention_iri(document: NamedNode, entity: NamedNode, start: int) -> NamedNode:
+    key = f"{document.value}|{entity.value}|{start}"
+    return NamedNode(f"{base_iri()}mention/{hashlib.sha256(key.encode()).hexdigest()[:20]}")
