@@ -5,6 +5,7 @@ This is the engine; the language knowledge it uses lives in ingest/lang/.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
@@ -18,6 +19,7 @@ from ingest.errors import RejectedFile
 from ingest.metadata import DocumentIdentity, looks_like_un_document, read_identity
 from ingest.normalize import NormalisedText, normalise
 from ingest.references import Reference, find_references
+from ingest.structure import Structure, read_structure
 
 # Instruments in which the Council itself speaks: only there does "Recalling" make a
 # "recalls" edge. In letters, records and reports every reference is a plain citation.
@@ -27,7 +29,7 @@ EVIDENCE_MAX_CHARS = 600
 
 @dataclass(frozen=True)
 class Citation:
-    target: str  # canonical symbol of the cited document
+    target: str | None  # canonical symbol of the cited document; None when cited by date alone, unresolved
     target_class: str
     relation: str  # reaffirms | recalls | cites
     verb: str | None  # the clause verb as printed
@@ -35,6 +37,9 @@ class Citation:
     start: int  # offsets of the mention in the normalised text
     end: int
     evidence: str
+    target_date: dt.date | None = None  # the cited document's date, as printed with the reference
+    paragraph: int | None = None  # order of the paragraph it stands in (Extraction.structure)
+    by_date: bool = False  # cited by kind and date alone, with no symbol printed
 
 
 @dataclass
@@ -48,6 +53,7 @@ class Extraction:
     citations: list[Citation] = field(default_factory=list)
     subject_terms: list[str] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)  # actors and places named in the text
+    structure: Structure = field(default_factory=Structure)
 
     def to_json(self) -> dict:
         identity = asdict(self.identity)
@@ -61,7 +67,9 @@ class Extraction:
             "unknown": self.identity.unknown,
             "subjects": self.subject_terms,
             "entities": [mention.to_json() for mention in self.entities],
-            "citations": [asdict(c) for c in self.citations],
+            "agenda_item": self.structure.agenda_item,
+            "paragraphs": [asdict(p) for p in self.structure.paragraphs],
+            "citations": [{**asdict(c), "target_date": c.target_date and c.target_date.isoformat()} for c in self.citations],
             "text": self.text,
         }
 
@@ -80,6 +88,7 @@ def extract_text(raw: str, source_name: str, *, source_hash: str = "", encoding:
     identity = read_identity(normalised.text, language, body_end)
     own = {identity.symbol, identity.issued_as} - {None}
     references = find_references(normalised.text, language, own)
+    structure = read_structure(normalised, identity, language)
     return Extraction(
         source_name=source_name,
         source_hash=source_hash or hashlib.sha256(raw.encode("utf-8")).hexdigest(),
@@ -87,14 +96,15 @@ def extract_text(raw: str, source_name: str, *, source_hash: str = "", encoding:
         language=language.code,
         text=normalised.text,
         identity=identity,
-        citations=_citations(normalised, references, identity, language),
+        citations=_citations(normalised, references, identity, language, structure),
         subject_terms=normalised.subject_terms,
         entities=find_entities(normalised.text, language, year=identity.issued.year if identity.issued else None),
+        structure=structure,
     )
 
 
 def _citations(
-    normalised: NormalisedText, references: list[Reference], identity: DocumentIdentity, language
+    normalised: NormalisedText, references: list[Reference], identity: DocumentIdentity, language, structure: Structure
 ) -> list[Citation]:
     typed = identity.doc_class in COUNCIL_INSTRUMENTS
     verbs_by_paragraph: dict[tuple[int, int], list[ClauseVerb]] = {}
@@ -114,6 +124,7 @@ def _citations(
     for ref, anchor in zip(references, anchors):
         paragraph = normalised.paragraph_at(anchor)
         verb = governing_verb(verbs_of(paragraph), anchor - paragraph[0])
+        part = structure.paragraph_at(anchor)
         for relation in verb.relations if (typed and verb) else ("cites",):
             citations.append(
                 Citation(
@@ -125,6 +136,9 @@ def _citations(
                     start=ref.start,
                     end=ref.end,
                     evidence=_evidence(normalised.text, paragraph, anchor),
+                    target_date=ref.date,
+                    by_date=ref.by_date,
+                    paragraph=part.order if part else None,
                 )
             )
     return citations

@@ -17,7 +17,7 @@ from ingest.errors import RejectedFile
 from ingest.extract import extract_file
 from ingest.rdf import to_graph_write
 from sckg import vocab
-from sckg.store import GraphStore, GraphWrite
+from sckg.store import GraphStore, GraphWrite, Resolution
 
 PARALLEL_THRESHOLD = 32  # below this, starting worker processes costs more than it saves
 
@@ -35,6 +35,7 @@ class IngestSummary:
     ingested_symbols: set[str] = field(default_factory=set)
     rejected: list[RejectedFile] = field(default_factory=list)
     triples: int = 0
+    resolution: Resolution | None = None  # what the store resolved across files at the end of the run
 
     @property
     def unresolved(self) -> set[str]:
@@ -49,6 +50,11 @@ class IngestSummary:
             f"cited documents not ingested (unresolved): {len(self.unresolved)}",
             f"triples written: {self.triples}",
         ]
+        if self.resolution:
+            lines.append(
+                f"references by date alone: {self.resolution.resolved} resolved across files, "
+                f"{self.resolution.unresolved} unresolved; documents named by their date: {self.resolution.merged}"
+            )
         lines += [f"  rejected {error.path}: {error.reason}" for error in self.rejected]
         return "\n".join(lines)
 
@@ -95,6 +101,7 @@ def ingest_paths(
             if len(batch) >= batch_size:
                 _flush(store, batch, summary, log)
     _flush(store, batch, summary, log)
+    summary.resolution = store.resolve_references()
     store.prune_registry()
     return summary
 
@@ -118,7 +125,7 @@ def _extract_one(args: tuple[Path, str | None]) -> _Extracted | RejectedFile:
     return _Extracted(
         write=to_graph_write(extraction),
         relations=[c.relation for c in extraction.citations],
-        targets=[c.target for c in extraction.citations],
+        targets=[c.target for c in extraction.citations if c.target],
         symbol=extraction.identity.symbol,
     )
 

@@ -42,6 +42,9 @@ def to_graph_write(extraction: Extraction) -> GraphWrite:
     own.append((doc, vocab.SOURCE_FILE, Literal(extraction.source_name)))
     own.append((doc, vocab.SOURCE_ENCODING, Literal(extraction.encoding)))
     own.append((doc, vocab.TEXT, Literal(extraction.text, language=lang)))
+    own.extend(_meeting_triples(extraction, doc, registry))
+    own.extend(_paragraph_triples(extraction, doc))
+    own.extend(_subject_triples(extraction, doc, registry))
     classified: set[NamedNode] = set()
     own.extend(_citation_triples(extraction, doc, registry, classified))
     mention_triples, actor_triples = entity_triples(doc, extraction.entities, lang)
@@ -63,20 +66,93 @@ def _identity(node: NamedNode, symbol: str) -> set[tuple]:
     }
 
 
+def _meeting_triples(extraction: Extraction, doc: NamedNode, registry: set[tuple]) -> list[tuple]:
+    """The Security Council meeting that adopted a resolution or heard a statement, and its agenda item."""
+    identity = extraction.identity
+    triples = []
+    if extraction.structure.agenda_item:
+        triples.append((doc, vocab.AGENDA_ITEM, Literal(extraction.structure.agenda_item, language=extraction.language)))
+    if identity.meeting is None or identity.doc_class not in ("Resolution", "PresidentialStatement", "NoteByThePresident"):
+        return triples
+    meeting = vocab.meeting_iri(identity.meeting)
+    record = f"S/PV.{identity.meeting}"
+    # What the number alone implies is stated once, in the registry; the date is this file's reading.
+    registry |= {
+        (meeting, vocab.RDF_TYPE, vocab.MEETING),
+        (meeting, vocab.MEETING_NUMBER, Literal(str(identity.meeting), datatype=vocab.XSD_INTEGER)),
+        (meeting, vocab.RECORDED_IN, vocab.document_iri(record)),
+        *_identity(vocab.document_iri(record), record),
+    }
+    triples.append((doc, vocab.ADOPTED_AT, meeting))
+    if identity.issued:
+        triples.append((meeting, vocab.DATE, Literal(identity.issued.isoformat(), datatype=vocab.XSD_DATE)))
+    return triples
+
+
+def _paragraph_triples(extraction: Extraction, doc: NamedNode) -> list[tuple]:
+    triples = []
+    for paragraph in extraction.structure.paragraphs:
+        node = vocab.paragraph_iri(doc, paragraph.order)
+        triples += [
+            (node, vocab.RDF_TYPE, vocab.PARAGRAPH_CLASSES[paragraph.kind]),
+            (node, vocab.IS_PART_OF, doc),
+            (doc, vocab.HAS_PARAGRAPH, node),
+            (node, vocab.ORDER, Literal(str(paragraph.order), datatype=vocab.XSD_INTEGER)),
+            (node, vocab.START, Literal(str(paragraph.start), datatype=vocab.XSD_INTEGER)),
+            (node, vocab.END, Literal(str(paragraph.end), datatype=vocab.XSD_INTEGER)),
+            (node, vocab.TEXT, Literal(extraction.text[paragraph.start : paragraph.end], language=extraction.language)),
+        ]
+        if paragraph.number:
+            triples.append((node, vocab.PARAGRAPH_NUMBER, Literal(paragraph.number)))
+        if paragraph.leading_verb:
+            triples.append((node, vocab.LEADING_VERB, Literal(paragraph.leading_verb, language=extraction.language)))
+    return triples
+
+
+def _subject_triples(extraction: Extraction, doc: NamedNode, registry: set[tuple]) -> list[tuple]:
+    """UNBIS subject terms (the "%%%" header) as SKOS concepts, one IRI per term."""
+    triples = []
+    scheme = vocab.subject_scheme()
+    for term in extraction.subject_terms:
+        concept = vocab.subject_iri(term)
+        registry |= {
+            (concept, vocab.RDF_TYPE, vocab.SKOS_CONCEPT),
+            (concept, vocab.PREF_LABEL, Literal(term, language="en")),
+            (concept, vocab.IN_SCHEME, scheme),
+            (scheme, vocab.RDF_TYPE, vocab.SKOS_SCHEME),
+        }
+        triples.append((doc, vocab.SUBJECT, concept))
+    return triples
+
+
 def _citation_triples(extraction: Extraction, doc: NamedNode, registry: set[tuple], classified: set[NamedNode]) -> list[tuple]:
     triples = []
     lang = extraction.language
     for citation in extraction.citations:
-        target = vocab.document_iri(citation.target)
-        registry |= _identity(target, citation.target)
         relation = vocab.sckg(citation.relation)
-        triples.append((doc, relation, target))
-        triples.append((doc, vocab.sckg("cites"), target))  # materialised so SPARQL without inference sees it
-        node = vocab.citation_iri(doc, target, citation.relation, citation.start)
+        if citation.target is None:  # by date alone, unresolved here: the store may resolve it later
+            node = vocab.citation_iri(doc, f"{citation.target_class}@{citation.target_date}", citation.relation, citation.start)
+            triples.append((node, vocab.CITED_AS, vocab.sckg(citation.target_class)))
+        else:
+            target = vocab.document_iri(citation.target)
+            registry |= _identity(target, citation.target)
+            triples.append((doc, relation, target))
+            triples.append((doc, vocab.sckg("cites"), target))  # materialised so SPARQL without inference sees it
+            node = vocab.citation_iri(doc, target.value, citation.relation, citation.start)
+            triples.append((node, vocab.CITED, target))
+            if citation.target_class != vocab.class_for_symbol(citation.target):
+                # The class the words around the reference give; the store restates it on the document.
+                triples.append((node, vocab.CITED_AS, vocab.sckg(citation.target_class)))
+                classified.add(target)
+        if citation.target_date:
+            triples.append((node, vocab.CITED_DATE, Literal(citation.target_date.isoformat(), datatype=vocab.XSD_DATE)))
+        if citation.paragraph:
+            triples.append((node, vocab.IN_PARAGRAPH, vocab.paragraph_iri(doc, citation.paragraph)))
+        if citation.by_date:
+            triples.append((node, vocab.RDF_TYPE, vocab.DATE_REFERENCE))
         triples += [
             (node, vocab.RDF_TYPE, vocab.CITATION),
             (node, vocab.CITING, doc),
-            (node, vocab.CITED, target),
             (node, vocab.CHARACTERIZATION, relation),
             (node, vocab.MENTION, Literal(citation.mention)),
             (node, vocab.EVIDENCE, Literal(citation.evidence, language=lang)),
@@ -85,8 +161,4 @@ def _citation_triples(extraction: Extraction, doc: NamedNode, registry: set[tupl
         ]
         if citation.verb:
             triples.append((node, vocab.VERB, Literal(citation.verb)))
-        if citation.target_class != vocab.class_for_symbol(citation.target):
-            # The class the words around the reference give; the store restates it on the document.
-            triples.append((node, vocab.CITED_AS, vocab.sckg(citation.target_class)))
-            classified.add(target)
     return triples

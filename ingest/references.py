@@ -8,8 +8,9 @@ number ("resolutions 782 (1992), 797 (1992) and 818 (1993)", "第1327 ( 2000 ) �
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ingest.lang import Language
@@ -23,8 +24,10 @@ class Reference:
     start: int  # span of the mention in the normalised text
     end: int
     mention: str
-    symbol: str
+    symbol: str | None  # None: a reference by date alone that this text cannot resolve
     doc_class: str  # the class of the cited document: from its symbol, or from the words around it
+    date: dt.date | None = None  # the date printed with it: the cited document's date
+    by_date: bool = False  # named by kind and date alone ("the statement of its President of 3 May 1994")
 
 
 # -- printed symbols ------------------------------------------------------------
@@ -212,7 +215,12 @@ def find_references(text: str, lang: Language, own_symbols: set[str]) -> list[Re
         Reference(start, end, text[start:end], symbol, _reference_class(text, start, end, symbol, lang))
         for start, end, symbol in sorted(find_symbols(text) + finder(text, lang))
     )
-    references = _without_overlaps(sorted(by_symbol + _find_dated(text, lang, by_symbol), key=lambda r: r.start))
+    dates = [(m.start(), m.end(), lang.date_of(m)) for m in lang.date.finditer(text)]
+    printed = [(ref, _nearest_date(text, dates, ref.start, ref.end)) for ref in by_symbol]
+    by_symbol = [_with_printed_date(ref, date) for ref, date in printed]
+    pairing_dates = {date[0] for _, date in printed if date}
+    dated = _find_dated(text, lang, by_symbol, pairing_dates)
+    references = _without_overlaps(sorted(by_symbol + dated, key=lambda r: r.start))
     return _share_joint_classes(text, [r for r in references if r.symbol not in own_symbols])
 
 
@@ -236,36 +244,53 @@ def _without_overlaps(references: Iterable[Reference]) -> list[Reference]:
 # How far a date may stand from the symbol it dates: "1994年 5月 3日 ( PRST/1994/22 )",
 # "resolution 889 (1993) of 15 December 1993", "statement ... of 31 January 2001 (S/PRST/2001/3)".
 _DATE_DISTANCE = 30
+_SYMBOL_YEAR = re.compile(r"\((\d{4})\)$|^S/(?:PRST/)?(\d{4})/")
 
 
-def _find_dated(text: str, lang: Language, by_symbol: list[Reference]) -> list[Reference]:
-    """References by date alone, resolved when the same text prints that date beside a symbol of that kind.
+def _with_printed_date(ref: Reference, date: tuple | None) -> Reference:
+    """The reference with the date printed beside it, when that date can be the cited document's own:
+    a symbol that carries a year ("S/RES/1353 (2001)", "S/PRST/2001/3", "S/2000/809") must agree with it."""
+    if date is None or date[2] is None:
+        return ref
+    year = _SYMBOL_YEAR.search(ref.symbol)
+    if year and int(year.group(1) or year.group(2)) != date[2].year:
+        return ref
+    return replace(ref, date=date[2])
 
-    A reference the text cannot resolve is left out here (a symbol is never guessed).
+
+def _find_dated(text: str, lang: Language, by_symbol: list[Reference], pairing_dates: set[int]) -> list[Reference]:
+    """References by date alone ("its presidential statement of 3 August 2011").
+
+    Resolved here when the same text prints that date beside a symbol of that kind; otherwise
+    kept with no symbol (type and date only), for the store to resolve against what other
+    documents say (sckg.store.GraphStore.resolve_references). A symbol is never guessed.
     """
-    dates = [(m.start(), m.end(), lang.date_of(m)) for m in lang.date.finditer(text)]
-    if not dates or not by_symbol:
-        return []
     known: dict[tuple, set[str]] = {}
-    pairing_dates: set[int] = set()
     for ref in by_symbol:
-        if date := _nearest_date(dates, ref.start, ref.end):
-            pairing_dates.add(date[0])
-            known.setdefault((ref.doc_class, date[2]), set()).add(ref.symbol)
+        if ref.date:
+            known.setdefault((ref.doc_class, ref.date), set()).add(ref.symbol)
     date_pattern = unnamed(lang.data.DATE)
     found = []
     for pattern, doc_class in lang.data.DATE_REFERENCES:
         for match in re.finditer(pattern.replace("{date}", f"(?P<date>{date_pattern})"), text, re.IGNORECASE):
             if match.start("date") in pairing_dates:
                 continue  # the date of a printed symbol, not a reference of its own
-            symbols = known.get((doc_class, lang.date_of(lang.date.match(match["date"]))), set())
-            if len(symbols) == 1:
-                found.append(Reference(match.start(), match.end(), match.group(0), next(iter(symbols)), doc_class))
+            date = lang.date_of(lang.date.match(match["date"]))
+            if date is None:
+                continue
+            symbols = known.get((doc_class, date), set())
+            symbol = next(iter(symbols)) if len(symbols) == 1 else None
+            found.append(Reference(match.start(), match.end(), match.group(0), symbol, doc_class, date, by_date=True))
     return found
 
 
-def _nearest_date(dates: list[tuple], start: int, end: int) -> tuple | None:
-    near = [d for d in dates if 0 <= start - d[1] <= _DATE_DISTANCE or 0 <= d[0] - end <= _DATE_DISTANCE]
+def _nearest_date(text: str, dates: list[tuple], start: int, end: int) -> tuple | None:
+    """The date printed next to a mention, with nothing but words between them (no other number)."""
+    near = [
+        d for d in dates
+        if (0 <= start - d[1] <= _DATE_DISTANCE and not re.search(r"\d", text[d[1] : start]))
+        or (0 <= d[0] - end <= _DATE_DISTANCE and not re.search(r"\d", text[end : d[0]]))
+    ]
     return min(near, key=lambda d: min(abs(start - d[1]), abs(d[0] - end)), default=None)
 
 

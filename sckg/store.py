@@ -142,15 +142,24 @@ class GraphStore:
         self._store.update(f"DROP SILENT GRAPH {graph}")
 
     def prune_registry(self) -> int:
-        """Drop registry entries that no source graph mentions any more; returns how many nodes went."""
+        """Drop registry entries that no source graph mentions any more; returns how many nodes went.
+
+        A node also stays while a kept registry node points to it (a meeting's record S/PV.n,
+        the scheme of a subject concept).
+        """
         registry = vocab.registry_graph()
-        orphan_query = f"""
+        unmentioned_query = f"""
             SELECT DISTINCT ?doc WHERE {{
-              GRAPH {registry} {{ ?doc sckg:symbol ?symbol }}
+              GRAPH {registry} {{ ?doc ?p0 ?o0 }}
               FILTER NOT EXISTS {{ GRAPH ?g {{ ?doc ?p ?o }} FILTER(?g != {registry}) }}
               FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?doc }} FILTER(?g != {registry}) }}
             }}"""
-        orphans = [row["doc"] for row in self.query(orphan_query, union=False)]
+        unmentioned = {row["doc"] for row in self.query(unmentioned_query, union=False)}
+        if not unmentioned:
+            return 0
+        values = " ".join(str(o) for o in unmentioned)
+        pointers = self.query(f"SELECT ?k ?doc WHERE {{ VALUES ?doc {{ {values} }} GRAPH {registry} {{ ?k ?p ?doc }} }}", union=False)
+        orphans = unmentioned - {row["doc"] for row in pointers if row["k"] not in unmentioned}
         if orphans:
             values = " ".join(str(o) for o in orphans)
             self._store.update(
@@ -158,6 +167,39 @@ class GraphStore:
                 f"WHERE {{ VALUES ?doc {{ {values} }} GRAPH {registry} {{ ?doc ?p ?o }} }}"
             )
         return len(orphans)
+
+    def resolve_references(self) -> "Resolution":
+        """What one file cannot know but the whole store can, recomputed from the source graphs in one transaction.
+
+        - A document printed without its symbol (a content IRI) whose kind and date match exactly
+          one symbol the store knows for that kind and date (from the document itself, or from a
+          citation printing date and symbol together) becomes that symbol's node: its IRI is
+          rewritten in every graph.
+        - A reference by kind and date alone is resolved, in the `resolved` graph, when exactly one
+          document of that kind has that date; otherwise it stays an explicit unresolved reference.
+        - A cited document not ingested gets the date its citations print, when they agree.
+        """
+        resolved = vocab.resolved_graph()
+        facts = _DateFacts.from_rows(self.query(_DATE_FACTS_QUERY.replace("{excluded}", _derived_graphs()), union=False))
+        merges = facts.merges()
+        operations = [f"DROP SILENT GRAPH {resolved}"]
+        for old, new in merges.items():
+            operations += _rename_operations(old, new)
+        derived = []
+        references = list(self.query(_DATE_REFERENCES_QUERY.replace("{excluded}", _derived_graphs()), union=False))
+        unresolved = 0
+        for row in references:
+            citing = merges.get(row["citing"], row["citing"])
+            target = facts.only_document(row["class"], row["date"], merges)
+            if target is None or target == citing:
+                unresolved += 1
+                continue
+            derived += [(row["c"], vocab.CITED, target), (citing, row["relation"], target), (citing, vocab.sckg("cites"), target)]
+        derived += [(node, vocab.ISSUED, date) for node, date in facts.dates_of_cited_documents(merges).items()]
+        if derived:
+            operations.append(f"INSERT DATA {{ GRAPH {resolved} {{\n{GraphWrite.ntriples(dict.fromkeys(derived))}\n}} }}")
+        self._store.update(" ;\n".join(operations), prefixes=vocab.PREFIXES)
+        return Resolution(merged=len(merges), resolved=len(references) - unresolved, unresolved=unresolved)
 
     def publish_snapshot(self) -> Path:
         """Checkpoint the store for readers in other processes and point `CURRENT` at it.
@@ -240,6 +282,100 @@ class GraphStore:
 
 
 SNAPSHOTS_KEPT = 3
+
+
+# -- resolving across files ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resolution:
+    merged: int  # documents without a printed symbol that became their symbol's node
+    resolved: int  # references by date alone resolved to a document
+    unresolved: int  # ... and those left unresolved
+
+
+def _derived_graphs() -> str:
+    return f"{vocab.registry_graph()}, {vocab.resolved_graph()}"
+
+
+_DOCUMENT_CLASSES = ", ".join(f"sckg:{c}" for c in vocab.DOCUMENT_CLASSES if c != "Document")
+# Kind and date of documents, as source graphs state them: a document's own date, or the date a
+# citation prints beside a symbol ("2001 年 1 月 31 日的主席声明 S/PRST/2001/3").
+_DATE_FACTS_QUERY = (
+    """SELECT DISTINCT ?node ?class ?date ?cited WHERE {
+  { GRAPH ?g { ?node dcterms:issued ?date } BIND(false AS ?cited) }
+  UNION
+  { GRAPH ?g { ?c cito:hasCitedEntity ?node ; sckg:citedDate ?date } BIND(true AS ?cited) }
+  FILTER(?g NOT IN ({excluded}))
+  GRAPH ?h { ?node a ?class }
+  FILTER(?class IN (""" + _DOCUMENT_CLASSES + """))
+}"""
+)
+_DATE_REFERENCES_QUERY = """SELECT ?c ?citing ?relation ?class ?date WHERE {
+  GRAPH ?g { ?c a sckg:DateReference ; cito:hasCitingEntity ?citing ; cito:hasCitationCharacterization ?relation ;
+                sckg:citedAs ?class ; sckg:citedDate ?date
+             FILTER NOT EXISTS { ?c cito:hasCitedEntity ?any } }
+  FILTER(?g NOT IN ({excluded}))
+}"""
+
+
+@dataclass
+class _DateFacts:
+    nodes: dict[tuple, set[NamedNode]]  # (class, date) -> documents of that kind and date
+    cited_dates: dict[NamedNode, set[Literal]]  # dates citations print for a document
+    own_dates: set[NamedNode]  # documents whose own graph states their date
+
+    @classmethod
+    def from_rows(cls, rows) -> "_DateFacts":
+        facts = cls({}, {}, set())
+        for row in rows:
+            facts.nodes.setdefault((row["class"], row["date"]), set()).add(row["node"])
+            if row["cited"].value == "true":
+                facts.cited_dates.setdefault(row["node"], set()).add(row["date"])
+            else:
+                facts.own_dates.add(row["node"])
+        return facts
+
+    def merges(self) -> dict[NamedNode, NamedNode]:
+        """Content IRIs to the one symbol IRI of the same kind and date (none when ambiguous)."""
+        unnamed = f"{vocab.base_iri()}doc/"
+        merges = {}
+        for nodes in self.nodes.values():
+            content = [n for n in nodes if n.value.startswith(unnamed)]
+            named = [n for n in nodes if not n.value.startswith(unnamed)]
+            if len(content) == 1 and len(named) == 1:
+                merges[content[0]] = named[0]
+        return merges
+
+    def only_document(self, doc_class: NamedNode, date: Literal, merges: dict) -> NamedNode | None:
+        nodes = {merges.get(n, n) for n in self.nodes.get((doc_class, date), ())}
+        return next(iter(nodes)) if len(nodes) == 1 else None
+
+    def dates_of_cited_documents(self, merges: dict) -> dict[NamedNode, Literal]:
+        """Documents known only from citations, with the one date those citations print."""
+        dated = self.own_dates | set(merges.values())
+        return {node: next(iter(dates)) for node, dates in self.cited_dates.items() if len(dates) == 1 and node not in dated}
+
+
+def _rename_operations(old: NamedNode, new: NamedNode) -> list[str]:
+    """Update operations giving `old` (and the IRIs under it: paragraphs, turns) the IRI `new`, in every graph."""
+    under = f"{old.value}/"
+
+    def renamed(var: str) -> str:
+        return (
+            f"BIND(IF(?{var} = {old}, {new}, IF(isIRI(?{var}) && STRSTARTS(STR(?{var}), \"{under}\"), "
+            f"IRI(CONCAT(\"{new.value}/\", STRAFTER(STR(?{var}), \"{under}\"))), ?{var})) AS ?{var}2)"
+        )
+
+    touches = f"(?s = {old} || ?o = {old} || STRSTARTS(STR(?s), \"{under}\") || (isIRI(?o) && STRSTARTS(STR(?o), \"{under}\")))"
+    registry = vocab.registry_graph()
+    return [
+        f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} INSERT {{ GRAPH ?g {{ ?s2 ?p ?o2 }} }} "
+        f"WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER{touches} {renamed('s')} {renamed('o')} }}",
+        # The registry states the class its symbol implies; the file's own statement of it is now a duplicate.
+        f"DELETE {{ GRAPH ?g {{ {new} a ?k }} }} WHERE {{ GRAPH ?g {{ {new} a ?k }} GRAPH {registry} {{ {new} a ?k }} "
+        f"FILTER(?g != {registry}) }}",
+    ]
 
 
 def _refresh_context_classes(documents: set[NamedNode], registry: NamedNode) -> list[str]:

@@ -77,6 +77,35 @@ CHARACTERIZATION = NamedNode(CITO + "hasCitationCharacterization")
 ISSUED = NamedNode(DCTERMS + "issued")
 LANGUAGE = NamedNode(DCTERMS + "language")
 TITLE = NamedNode(DCTERMS + "title")
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+# The parts of an instrument, the meeting that adopted it, its subjects.
+PARAGRAPH_CLASSES = {  # by the kind ingest.structure gives a paragraph
+    "Preambular": sckg("PreambularParagraph"),
+    "Operative": sckg("OperativeParagraph"),
+    "Annex": sckg("AnnexParagraph"),
+    "Note": sckg("Footnote"),
+    "Body": sckg("Paragraph"),
+}
+HAS_PARAGRAPH = sckg("hasParagraph")
+IS_PART_OF = NamedNode(DCTERMS + "isPartOf")
+ORDER = sckg("order")
+PARAGRAPH_NUMBER = sckg("paragraphNumber")
+LEADING_VERB = sckg("leadingVerb")
+IN_PARAGRAPH = sckg("inParagraph")
+MEETING = sckg("Meeting")
+ADOPTED_AT = sckg("adoptedAt")
+RECORDED_IN = sckg("recordedIn")
+AGENDA_ITEM = sckg("agendaItem")
+DATE = NamedNode(DCTERMS + "date")
+SUBJECT = NamedNode(DCTERMS + "subject")
+SKOS_CONCEPT = NamedNode(SKOS + "Concept")
+SKOS_SCHEME = NamedNode(SKOS + "ConceptScheme")
+PREF_LABEL = NamedNode(SKOS + "prefLabel")
+IN_SCHEME = NamedNode(SKOS + "inScheme")
+# References by date alone: the citation states the kind and date of what it cites.
+DATE_REFERENCE = sckg("DateReference")
+CITED_DATE = sckg("citedDate")
 
 
 def base_iri() -> str:
@@ -114,9 +143,35 @@ def registry_graph() -> NamedNode:
     return NamedNode(f"{base_iri()}graph/registry")
 
 
-def citation_iri(citing: NamedNode, cited: NamedNode, relation: str, start: int) -> NamedNode:
-    key = f"{citing.value}|{cited.value}|{relation}|{start}"
+def citation_iri(citing: NamedNode, cited: str, relation: str, start: int) -> NamedNode:
+    """`cited`: the cited document's IRI, or for a reference by date alone its kind and date."""
+    key = f"{citing.value}|{cited}|{relation}|{start}"
     return NamedNode(f"{base_iri()}citation/{hashlib.sha256(key.encode()).hexdigest()[:20]}")
+
+
+def resolved_graph() -> NamedNode:
+    """The graph of what the store infers across files: references by date resolved to documents,
+    dates of cited documents learned from citations. Recomputed whole after every ingest run."""
+    return NamedNode(f"{base_iri()}graph/resolved")
+
+
+def paragraph_iri(document: NamedNode, order: int) -> NamedNode:
+    return NamedNode(f"{document.value}/para/{order}")
+
+
+def meeting_iri(number: int) -> NamedNode:
+    """A Security Council meeting, by its number (its record is the document S/PV.<number>)."""
+    return NamedNode(f"{base_iri()}meeting/S/{number}")
+
+
+def subject_iri(term: str) -> NamedNode:
+    """A UNBIS subject term as printed ("PEACEKEEPING OPERATIONS" -> …/subject/peacekeeping-operations)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-") or hashlib.sha256(term.encode()).hexdigest()[:12]
+    return NamedNode(f"{base_iri()}subject/{quote(slug)}")
+
+
+def subject_scheme() -> NamedNode:
+    return NamedNode(f"{base_iri()}subject")
 
 
 def class_for_symbol(symbol: str) -> str:
@@ -128,6 +183,38 @@ def class_for_symbol(symbol: str) -> str:
     if re.match(r"^[A-Z]+/PV\.", symbol):
         return "MeetingRecord"
     return "Document"
+
+
+# --- letters and meeting records -------------------------------------------------
+# Parts of a document get IRIs under the document's own IRI, numbered in text order: the same
+# text always gives the same IRIs, and a changed document replaces its graph with its parts.
+
+SPEAKER_TURN = sckg("SpeakerTurn")
+AGENDA_ITEM_CLASS = sckg("AgendaItem")  # a numbered item of a record (AGENDA_ITEM above is the property)
+OFFICES = ("SecretaryGeneral", "PresidentOfTheSecurityCouncil")
+MEETING_FORMATS = ("HighLevelOpenDebate", "OpenDebate", "Debate", "Briefing", "ArriaFormulaMeeting")
+XSD_TIME = NamedNode(XSD + "time")
+XSD_DATETIME = NamedNode(XSD + "dateTime")
+XSD_GYEARMONTH = NamedNode(XSD + "gYearMonth")
+XSD_BOOLEAN = NamedNode(XSD + "boolean")
+
+
+def part_iri(document: NamedNode, *path: str | int) -> NamedNode:
+    """A part of a document: `<document>/turn/3`, `<document>/annex/1`, `<document>/meeting`."""
+    return NamedNode("/".join([document.value, *(quote(str(p), safe="") for p in path)]))
+
+
+def speaker_turn_iri(record: NamedNode, order: int) -> NamedNode:
+    return part_iri(record, "turn", order)
+
+
+def annex_iri(letter: NamedNode, number: int) -> NamedNode:
+    return part_iri(letter, "annex", number)
+
+
+def meeting_of_iri(document: NamedNode) -> NamedNode:
+    """The meeting a letter announces or a record records: one per document, known by it."""
+    return part_iri(document, "meeting")
 
 
 # --- actors and places

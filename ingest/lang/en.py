@@ -123,6 +123,17 @@ MEETING_RECORD = r"^\s*(?:The\s+meeting\s+was\s+called\s+to\s+order|Summary\s+re
 # Phrases that name the document itself and are never citations.
 SELF_REFERENCE = r"\b(?:the\s+present|this)\s+(?:resolution|statement|note|letter)\b"
 
+# --- the parts of a Council instrument ---------------------------------------
+# The line that opens the body of a resolution: "The Security Council,".
+COUNCIL_OPENER = r"^\s*The\s+Security\s+Council\s*[,.:]?\s*$"
+# An operative paragraph opens with a number ("1. Calls upon") or, unnumbered, with a verb in the
+# third person ("Decides to call ...", "Further requests ..."); preambular ones with "-ing" forms
+# and adjectives ("Recalling", "Deeply concerned") and never with a number.
+OPERATIVE_OPENER = r"^\s*(?:\d{1,3}\s*\.\s|(?:(?:Also|Further|Again|Once\s+again|Strongly|Hereby|Formally|Solemnly|Finally)\s+)?[A-Z][a-z]*[^su\W]s\b)"
+ANNEX_HEADING = r"^\s*(?:ANNEX|Annex|APPENDIX|Appendix)(?:\s+[IVX\d]+)?\s*$"
+# "in connection with the Council's consideration of the item entitled "…""
+AGENDA_ITEM = r"consideration\s+of\s+the\s+item\s+entitled\s*[\"“'‘](?P<item>[^\"”’]{3,200})[\"”'’]"
+
 # --- layout -------------------------------------------------------------------
 # Lines that are page furniture, not text: job numbers, page numbers, distribution marks.
 FURNITURE = [
@@ -142,3 +153,75 @@ TERMINAL = ".;:,?!)"
 NOT_A_FOOTNOTE_MARKER_AFTER = r"(?:paragraph|article|chapter|no\.|vol\.|page|annex|section)"
 FOOTNOTE_LINE = r"^\s*(?P<mark>\d{1,3})/\s+(?P<text>\S.*)$"
 TRAILING_FOOTNOTE_LINE = r"^\s*(?P<mark>\d{1,3})\s+(?P<text>[A-Z\"'(][^.]{2}.*)$"
+
+# --- letters and meeting records ------------------------------------------------
+# Read by ingest/correspondence.py (letters, notes verbales, concept notes) and
+# ingest/records.py (summary and verbatim records). {date} and {time} stand for DATE and TIME.
+
+# "Letter dated 27 June 2019 from the Permanent Representative of Peru to the United Nations addressed to
+# the Secretary-General", "Identical letters dated … addressed to the Secretary-General and the President of
+# the Security Council", "Note verbale dated … from the Permanent Mission of … to the United Nations addressed to …"
+LETTER_HEADING = r"^\s*(?P<kind>Letter|Identical\s+letters|Note\s+verbale)\s+dated\s+{date}\s+from\s+(?P<sender>.{3,300}?)\s+addressed\s+to\s+(?P<addressee>.{3,200}?)\s*$"
+LETTER_KINDS = {"letter": "letter", "identical letters": "identical letters", "note verbale": "note verbale"}
+# "the Permanent Representative of Peru to the United Nations",
+# "the Chargé d'affaires a.i. of the Permanent Mission of Kuwait to the United Nations"
+SENDER_TITLE = r"^(?:the\s+)?(?P<role>[A-Z][^,]{2,80}?)\s+of\s+(?:the\s+Permanent\s+Mission\s+of\s+)?(?P<state>.+?)(?:\s+to\s+the\s+United\s+Nations)?$"
+ADDRESSEES = [
+    (r"(?:the\s+)?Secretary-General", "SecretaryGeneral"),
+    (r"(?:the\s+)?President\s+of\s+the\s+Security\s+Council", "PresidentOfTheSecurityCouncil"),
+]
+LIST_CONJUNCTIONS = ["and", ",", "as well as"]
+# "in my capacity as President of the Security Council for the month of July 2019",
+# "as Kuwait holds the presidency of the Security Council for the month of June 2019"
+PRESIDENCY = r"(?:President\s+of\s+the\s+Security\s+Council|presidency\s+of\s+the\s+Security\s+Council)\s+(?:for|in|during)\s+(?:the\s+month\s+of\s+)?(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s*,?\s*(?P<year>(?:19|20)\d\d))?"
+# "3 p.m.", "10.30 a.m.", "12 noon"
+TIME = r"(?P<hour>\d{1,2})(?:[.:](?P<minute>\d{2}))?\s*(?P<period>a\.\s?m\.|p\.\s?m\.|noon)"
+TIME_PERIODS = {"a.m.": 0, "p.m.": 12, "noon": 12}
+MEETING_FORMATS = [
+    (r"high-level\s+open\s+debate", "HighLevelOpenDebate"),
+    (r"open\s+debate", "OpenDebate"),
+    (r"Arria[-\s]formula\s+meeting", "ArriaFormulaMeeting"),
+    (r"(?:open\s+)?briefing", "Briefing"),
+    (r"debate", "Debate"),
+]
+ANNOUNCING_VERBS = r"\b(?:hold|holds|convene|convenes|organize|organise|organizes|organises|host|hosts|chair|will\s+be\s+held)\b"
+SENTENCE_END = r"\.(?=\s+[A-Z\"“]|\s*$)"
+# 'under the agenda item "United Nations peacekeeping operations"'
+AGENDA_ITEM_IN_LETTER = r"under\s+the\s+(?:agenda\s+)?item\s+(?:entitled\s+)?[\"“](?P<item>[^\"”]{2,160})[\"”]"
+TOPIC = [
+    r"on\s+the\s+(?:theme|topic|subject)\s+(?:of\s+)?[\"“](?P<topic>[^\"”]{2,160})[\"”]",
+    r"(?:debate|briefing|meeting)\s+(?:entitled|on)\s+[\"“](?P<topic>[^\"”]{2,160})[\"”]",
+]
+LETTER_ANNEX_HEADING = r"^\s*Annex(?:\s+[IVX]+|\s+\d+)?(?:\s+to\s+the\s+(?:identical\s+)?(?:letters?|note\s+verbale)\s+dated\s+.{0,300})?\s*$"
+CONCEPT_NOTE = r"\bconcept\s+(?:note|paper)\b"
+# "(Signed) Gustavo Meza-Cuadra", the titles on the lines after it ("Ambassador", "Permanent Representative").
+SIGNATURE = r"^\s*\(\s*Signed\s*\)\s*(?P<name>.+?)\s*$"
+SIGNATURE_TITLES_POSITION = "after"
+SIGNATORY_TITLE = r"Ambassador|(?:Deputy\s+)?Permanent\s+(?:Representative|Observer)|Charg[ée]\s+d[’']affaires(?:\s+a\.\s?i\.)?|Minister\s+(?:for|of)\s+Foreign\s+Affairs|Minister|Representative"
+BRIEFERS_HEADING = r"^\s*(?:[IVX]+\.\s*|[A-Z]\.\s*|\d{1,2}\.\s*)?(?:Briefers|Briefer|Speakers)\s*:?\s*$"
+LIST_ITEM = r"^\s*[•·▪\-–—]\s*(?P<item>\S.*)$"
+NAME_AND_ROLE = r"^(?P<name>[^,]{1,80}?)\s*,\s*(?P<role>\S.*)$"
+PERSON_NAME = r"^(?:Mr\.|Ms\.|Mrs\.|Dr\.|H\.E\.|Sir|Dame|Professor)?\s*(?:[A-Z][\w'’.-]+\s+){1,4}[A-Z][\w'’-]+$"
+BRIEFERS_INLINE = r"(?:(?:will\s+be\s+)?briefed\s+by|briefings?\s+(?:will\s+be\s+(?:given|provided)\s+)?by)\s+(?P<list>[^.;:]{2,200}?)\s*(?:\.|;|:|$)"
+
+# --- meeting records
+MEETING_OPENED = [r"(?:meeting|session)\s+was\s+(?:called\s+to\s+order|opened)\s+at\s+{time}", r"meeting\s+(?:began|commenced)\s+at\s+{time}"]
+MEETING_SUSPENDED = [r"(?:meeting\s+was\s+)?suspended\s+at\s+{time}"]
+MEETING_RESUMED = [r"(?:meeting\s+was\s+)?resumed\s+at\s+{time}"]
+MEETING_CLOSED = [r"meeting\s+(?:rose|was\s+adjourned|ended)\s+at\s+{time}"]
+# "Agenda item 51: Comprehensive review of the whole question of peacekeeping operations in all their aspects (continued)"
+RECORD_AGENDA_ITEM = r"Agenda\s+item\s+(?P<number>\d{1,3})\s*[:.]?\s*(?P<title>[^\n]+?)\s*(?:\((?:continued)\))?\s*$"
+RECORD_ORGAN = r"^\s*(?P<organ>General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\b"
+RECORD_COMMITTEE = r"(?P<committee>(?:Special\s+Political\s+and\s+Decolonization|Disarmament\s+and\s+International\s+Security|Economic\s+and\s+Financial|Social,\s+Humanitarian\s+and\s+Cultural|Administrative\s+and\s+Budgetary|Legal|(?:First|Second|Third|Fourth|Fifth|Sixth))\s+Committee(?:\s*\(\s*(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee\s*\))?|Special\s+Committee\s+on\s+[A-Z][A-Za-z ]{3,80}?(?=\s*$|\s+Summary|\s+\d))"
+RECORD_NUMBER = r"(?P<number>\d{1,5})\s*(?:st|nd|rd|th)\s+meeting"
+RECORD_CHAIR = r"^\s*(?:Chair|Chairman|Chairperson|President)\s*:\s*(?P<chair>[^(.…]+?)\s*[.…\s]*(?:\((?P<delegation>[^)]+)\))?\s*$"
+PARAGRAPH_NUMBER = r"(?:^|(?<=\n\n)|(?<=[.;!?”]\s))\s*(?P<number>\d{1,3})\s*\.(?!\d)\s*"
+# "Mr. Khare (Under-Secretary-General for Operational Support) said that",
+# "Ms. Ouazzani Chahdi (Morocco), speaking on behalf of the Non-Aligned Movement, said that",
+# "Mr. Larsen (Australia), speaking also on behalf of Canada and New Zealand, said that";
+# verbatim records: "Mr. Nebenzia (Russian Federation) (spoke in Russian):"
+SPEAKER = r"(?P<honorific>Mr\.|Ms\.|Mrs\.|Miss|Mme\.|Dame|Sir|Dr\.|Archbishop|Monsignor|Cardinal|Prince|Princess|Sheikh|Sheikha|Lord|Baroness)\s+(?P<name>[^(:]{1,60}?)\s*\((?P<bracket>[^()]*(?:\([^()]*\)[^()]*)*)\)(?:\s*\(spoke\s+in\s+\w+\))?\s*(?:,\s*speaking\s+(?P<also>also\s+)?on\s+behalf\s+of\s+(?P<group>.+?)\s*,\s*)?(?P<verb>said|asked|noted|recalled|welcomed|expressed|stressed|:)"
+CHAIR_SPEAKER = r"The\s+(?P<chair>Acting\s+Chair|Vice-Chair|Chair|Chairman|Chairperson|Chairwoman|Acting\s+President|President)\s*(?:\((?P<bracket>[^()]*)\)\s*)?(?:\(spoke\s+in\s+\w+\)\s*)?(?P<verb>said|invited|announced|drew|recalled|noted|suggested|proposed|welcomed|informed|declared|took|:)"
+GROUP_IN_SPEECH = r"\b(?:I|we|my\s+delegation)\s+(?:have\s+the\s+honour\s+to\s+|am\s+|are\s+)?(?:speak|speaking|make\s+this\s+statement|deliver\s+this\s+statement)\s+(?P<also>also\s+)?on\s+behalf\s+of\s+(?P<group>[^.,;:]{2,120})"
+ROLE_WORDS = r"Secretary-General|Under-Secretary|Assistant|Director|Chief|Head|Representative|Observer|Chair|President|Minister|Commissioner|Envoy|Adviser|Advisor|Coordinator|Commander|Officer|Rapporteur|Judge|Special|Deputy|Executive|Controller|Administrator"
+DELEGATION_IN_ROLE = r"^(?:Permanent\s+)?(?:Observer|Representative)\s+(?:for|of)\s+(?P<delegation>.+?)$"
