@@ -16,6 +16,7 @@ from ingest.clauses import ClauseVerb, clause_verbs, governing_verb
 from ingest.decode import read_text
 from ingest.entities import EntityMention, find_entities
 from ingest.errors import RejectedFile
+from ingest.letters_and_records import read_letter_or_record
 from ingest.metadata import DocumentIdentity, looks_like_un_document, read_identity
 from ingest.normalize import NormalisedText, normalise
 from ingest.references import Reference, find_references
@@ -54,6 +55,7 @@ class Extraction:
     subject_terms: list[str] = field(default_factory=list)
     entities: list[EntityMention] = field(default_factory=list)  # actors and places named in the text
     structure: Structure = field(default_factory=Structure)
+    letter_or_record: object | None = None  # ingest.correspondence.LetterStructure | ingest.records.RecordStructure
 
     def to_json(self) -> dict:
         identity = asdict(self.identity)
@@ -69,6 +71,7 @@ class Extraction:
             "entities": [mention.to_json() for mention in self.entities],
             "agenda_item": self.structure.agenda_item,
             "paragraphs": [asdict(p) for p in self.structure.paragraphs],
+            **(self.letter_or_record.to_json(self.citations) if self.letter_or_record else {}),  # "letter" | "record"
             "citations": [{**asdict(c), "target_date": c.target_date and c.target_date.isoformat()} for c in self.citations],
             "text": self.text,
         }
@@ -100,6 +103,7 @@ def extract_text(raw: str, source_name: str, *, source_hash: str = "", encoding:
         subject_terms=normalised.subject_terms,
         entities=find_entities(normalised.text, language, year=identity.issued.year if identity.issued else None),
         structure=structure,
+        letter_or_record=read_letter_or_record(normalised, identity, language),
     )
 
 

@@ -6,6 +6,7 @@ from pyoxigraph import Literal, NamedNode
 
 from ingest.entities import entity_triples
 from ingest.extract import Extraction
+from ingest.letters_and_records import letter_or_record_triples
 from sckg import vocab
 from sckg.store import GraphWrite
 
@@ -47,6 +48,7 @@ def to_graph_write(extraction: Extraction) -> GraphWrite:
     own.extend(_subject_triples(extraction, doc, registry))
     classified: set[NamedNode] = set()
     own.extend(_citation_triples(extraction, doc, registry, classified))
+    own.extend(letter_or_record_triples(extraction.letter_or_record, doc, extraction))  # ingest.correspondence, ingest.records
     mention_triples, actor_triples = entity_triples(doc, extraction.entities, lang)
     own.extend(mention_triples)
     registry |= actor_triples
