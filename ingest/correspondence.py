@@ -368,26 +368,28 @@ def letter_triples(letter: LetterStructure, doc: NamedNode, extraction) -> list[
 def _state(subject: NamedNode, link: NamedNode, name_property: NamedNode, printed: str, lang: str) -> list[tuple]:
     """A State as printed, and linked to its node when the actors gazetteer knows it."""
     triples = [(subject, name_property, Literal(printed, language=lang))]
-    if (node := resolve_actor(printed, lang)) is not None:
-        triples.append((subject, link, node))
+    triples += [(subject, link, node) for node in resolve_actors(printed, lang)]
     return triples
 
 
-def resolve_actor(printed: str, lang: str) -> NamedNode | None:
-    """The node of a State, group or organisation named as printed, from ingest.entities when it exists."""
-    try:
-        from ingest import entities
-    except ImportError:
-        return None
-    resolve = getattr(entities, "resolve_name", None) or getattr(entities, "resolve", None)
-    if resolve is None:
-        return None
-    try:
-        found = resolve(printed, lang)
-    except Exception:  # noqa: BLE001 - an actor we cannot link stays a printed name
-        return None
-    iri = getattr(found, "iri", found)
-    return iri if isinstance(iri, NamedNode) else None
+def resolve_actors(printed: str, lang: str) -> list[NamedNode]:
+    """The nodes of the States, groups or organisations a printed name consists of ("摩洛哥",
+    "加拿大和新西兰", "the Non-Aligned Movement"), from the actors gazetteer (ingest.entities).
+
+    All or nothing: when words other than the names and the conjunctions between them remain
+    ("可能的候选国格鲁吉亚"), no node is linked and the printed name alone stands.
+    """
+    from ingest import entities, lang as languages
+
+    mentions = [m for m in entities.find_entities(printed, lang) if m.entity.kind != "person"]
+    if not mentions:
+        return []
+    rest = printed
+    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    conjunctions = set(languages.get(lang).data.LIST_CONJUNCTIONS) | {"the", "The"}
+    leftover = [w for w in re.split(r"[\s,，、()]+", rest) if w and w not in conjunctions]
+    return [] if leftover else list(dict.fromkeys(entities.entity_node(m.entity) for m in mentions))
 
 
 def _signatory_triples(doc: NamedNode, number: int, signatory: Signatory, lang: str) -> list[tuple]:

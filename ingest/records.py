@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 from pyoxigraph import Literal, NamedNode
 
-from ingest.correspondence import resolve_actor
+from ingest.correspondence import resolve_actors
 from ingest.lang import Language
 from ingest.letters_and_records import paragraph_spans, tidy, time_of, time_patterns
 
@@ -325,13 +325,11 @@ def _turn_triples(doc: NamedNode, turn: SpeakerTurn, items: list[NamedNode], ext
         triples.append((node, vocab.sckg("speakerRole"), Literal(turn.role, language=lang)))
     if turn.delegation:
         triples.append((node, vocab.sckg("delegationName"), Literal(turn.delegation, language=lang)))
-        if (actor := resolve_actor(turn.delegation, lang)) is not None:
-            triples.append((node, vocab.sckg("delegation"), actor))
+        triples += [(node, vocab.sckg("delegation"), actor) for actor in resolve_actors(turn.delegation, lang)]
     if turn.on_behalf_of:
         triples.append((node, vocab.sckg("onBehalfOfName"), Literal(turn.on_behalf_of, language=lang)))
         triples.append((node, vocab.sckg("alsoForOwnDelegation"), Literal(str(turn.also_for_own).lower(), datatype=vocab.XSD_BOOLEAN)))
-        if (actor := resolve_actor(turn.on_behalf_of, lang)) is not None:
-            triples.append((node, vocab.sckg("onBehalfOf"), actor))
+        triples += [(node, vocab.sckg("onBehalfOf"), actor) for actor in resolve_actors(turn.on_behalf_of, lang)]
     triples += [(node, vocab.PARAGRAPH_NUMBER, Literal(str(number))) for number in turn.paragraphs]
     if turn.agenda_item is not None:
         triples.append((node, vocab.sckg("hasAgendaItem"), items[turn.agenda_item]))
