@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from ingest import lang as languages
@@ -114,6 +114,7 @@ def _citations(
     verbs_by_paragraph: dict[tuple[int, int], list[ClauseVerb]] = {}
 
     anchors = [_anchor(normalised, ref.start, language) for ref in references]
+    references, anchors = _footnoted_dates(references, anchors)
     last_reference_in = {normalised.paragraph_at(anchor): anchor for anchor in anchors}
 
     def verbs_of(paragraph: tuple[int, int]) -> list[ClauseVerb]:
@@ -146,6 +147,35 @@ def _citations(
                 )
             )
     return citations
+
+
+# How far after a reference by date its footnote marker may stand ("of 19 March 1978, 15").
+_MARKER_DISTANCE = 6
+
+
+def _footnoted_dates(references: list[Reference], anchors: list[int]) -> tuple[list[Reference], list[int]]:
+    """A reference by date whose footnote gives the symbol ("the report of the Secretary-General of
+    19 March 1978 15/" with note "15/ ... document S/12611") is that footnote's reference: the date
+    and kind move onto the footnoted reference and the dated one goes, so the edge is counted once."""
+    footnoted = {}
+    for i, (ref, anchor) in enumerate(zip(references, anchors)):
+        if anchor != ref.start:  # anchored at a marker in the body: a reference inside a footnote
+            footnoted.setdefault(anchor, []).append(i)
+    dropped = set()
+    references = list(references)
+    for i, ref in enumerate(references):
+        if ref.symbol is not None or not ref.by_date:
+            continue
+        notes = [j for at in range(ref.end, ref.end + _MARKER_DISTANCE + 1) for j in footnoted.get(at, [])]
+        if len({references[j].symbol for j in notes}) != 1:
+            continue
+        for j in notes:
+            note = references[j]
+            kind = ref.doc_class if note.doc_class == "Document" else note.doc_class
+            references[j] = replace(note, date=note.date or ref.date, doc_class=kind)
+        dropped.add(i)
+    kept = [i for i in range(len(references)) if i not in dropped]
+    return [references[i] for i in kept], [anchors[i] for i in kept]
 
 
 def _anchor(normalised: NormalisedText, offset: int, language) -> int:
