@@ -171,7 +171,11 @@ def _year_of_month(month: int, letter_date: dt.date | None) -> int | None:
     letter's date: letters announce the coming month's presidency, or speak of the current one."""
     if letter_date is None:
         return None
-    return letter_date.year + 1 if month < letter_date.month - 6 else letter_date.year - 1 if month > letter_date.month + 6 else letter_date.year
+    if month < letter_date.month - 6:  # a December letter about January
+        return letter_date.year + 1
+    if month > letter_date.month + 6:  # a January letter about December
+        return letter_date.year - 1
+    return letter_date.year
 
 
 def _sentences(text: str, paragraphs, language: Language):
@@ -301,9 +305,10 @@ def _briefers(text: str, paragraphs, annexes: list[Annex], language: Language) -
                 listed.append(_briefer(tidy(match["item"]), language))
             if listed:
                 return listed
-    searched = [(a.start, a.end) for a in annexes] or [(paragraphs[0][0], paragraphs[-1][1])] if paragraphs else []
+    inline = re.compile(data.BRIEFERS_INLINE, re.IGNORECASE)
+    searched = [(a.start, a.end) for a in annexes] or ([(paragraphs[0][0], paragraphs[-1][1])] if paragraphs else [])
     for start, end in searched:
-        if match := re.compile(data.BRIEFERS_INLINE, re.IGNORECASE).search(text, start, end):
+        if match := inline.search(text, start, end):
             return [Briefer(item) for item in split_list(match["list"], language)]
     return []
 
@@ -379,7 +384,8 @@ def resolve_actors(printed: str, lang: str) -> list[NamedNode]:
     All or nothing: when words other than the names and the conjunctions between them remain
     ("可能的候选国格鲁吉亚"), no node is linked and the printed name alone stands.
     """
-    from ingest import entities, lang as languages
+    from ingest import entities
+    from ingest import lang as languages
 
     mentions = [m for m in entities.find_entities(printed, lang) if m.entity.kind != "person"]
     if not mentions:
@@ -418,9 +424,7 @@ def _meeting_triples(doc: NamedNode, meeting: AnnouncedMeeting, lang: str) -> li
     if meeting.topic:
         triples.append((node, vocab.sckg("topic"), Literal(meeting.topic, language=lang)))
     if meeting.start is not None:
-        triples += [
-            (node, vocab.sckg("announcementOffset"), Literal(str(meeting.start), datatype=vocab.XSD_INTEGER)),
-        ]
+        triples.append((node, vocab.sckg("announcementOffset"), Literal(str(meeting.start), datatype=vocab.XSD_INTEGER)))
     for number, briefer in enumerate(meeting.briefers, start=1):
         person = vocab.part_iri(node, "briefer", number)
         triples += [

@@ -66,21 +66,38 @@ def split_list(text: str, language: Language) -> list[str]:
     """The items of a printed list ("秘书长和长者会", "the Secretary-General and The Elders").
 
     Chinese is split on whole conjunction tokens (jieba), so the 和 of 和平 never splits a name.
+    English "and" and commas also join words inside titles ("… for Children and Armed Conflict",
+    "Mr. X, Director of Y"): there a split is made only before an item that plainly starts a new
+    one, an article or honorific ("the", "Ms.") or a name the actors gazetteer knows.
     """
-    conjunctions = set(language.data.LIST_CONJUNCTIONS)
     if language.code == "zh":
-        tokens = [t.text for t in language.nlp()(text)]
-    else:
-        tokens = re.split(r"(,|\band\b|\bas well as\b)", text)
-    items, current = [], ""
-    for token in tokens:
-        if token.strip() in conjunctions:
-            items.append(current)
-            current = ""
+        conjunctions = set(language.data.LIST_CONJUNCTIONS)
+        items, current = [], ""
+        for token in (t.text for t in language.nlp()(text)):
+            if token.strip() in conjunctions:
+                items.append(current)
+                current = ""
+            else:
+                current += token
+        items.append(current)
+        return [tidy(item) for item in items if tidy(item)]
+    parts = re.split(r"(\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+as\s+well\s+as\s+)", text)
+    items = [parts[0]]
+    for separator, piece in zip(parts[1::2], parts[2::2]):
+        if _starts_an_item(piece, language):
+            items.append(piece)
         else:
-            current += token
-    items.append(current)
+            items[-1] += separator + piece
     return [tidy(item) for item in items if tidy(item)]
+
+
+_NEW_ITEM = re.compile(r"^(?:the|The|Mr\.|Ms\.|Mrs\.|Dr\.|H\.E\.|Sir|Dame|Professor)\s")
+
+
+def _starts_an_item(piece: str, language: Language) -> bool:
+    from ingest.correspondence import resolve_actors
+
+    return bool(_NEW_ITEM.match(piece)) or bool(resolve_actors(piece, language.code))
 
 
 def paragraph_spans(normalised, end: int | None = None) -> list[tuple[int, int]]:

@@ -245,7 +245,7 @@ def _role_or_delegation(bracket: str | None, language: Language) -> tuple[str | 
     if not re.search(language.data.ROLE_WORDS, bracket):
         return None, bracket
     represented = re.match(language.data.DELEGATION_IN_ROLE, bracket)
-    return bracket, tidy(represented["delegation"]) if represented else None
+    return bracket, re.sub(r"^the\s+", "", tidy(represented["delegation"])) if represented else None
 
 
 def _agenda_index(items: list[AgendaItem], offset: int) -> int | None:
