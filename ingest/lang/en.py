@@ -214,7 +214,8 @@ RECORD_AGENDA_ITEM = r"Agenda\s+item\s+(?P<number>\d{1,3})\s*[:.]?\s*(?P<title>[
 RECORD_ORGAN = r"^\s*(?P<organ>General\s+Assembly|Security\s+Council|Economic\s+and\s+Social\s+Council)\b"
 RECORD_COMMITTEE = r"(?P<committee>(?:Special\s+Political\s+and\s+Decolonization|Disarmament\s+and\s+International\s+Security|Economic\s+and\s+Financial|Social,\s+Humanitarian\s+and\s+Cultural|Administrative\s+and\s+Budgetary|Legal|(?:First|Second|Third|Fourth|Fifth|Sixth))\s+Committee(?:\s*\(\s*(?:First|Second|Third|Fourth|Fifth|Sixth)\s+Committee\s*\))?|Special\s+Committee\s+on\s+[A-Z][A-Za-z ]{3,80}?(?=\s*$|\s+Summary|\s+\d))"
 RECORD_NUMBER = r"(?P<number>\d{1,5})\s*(?:st|nd|rd|th)\s+meeting"
-RECORD_CHAIR = r"^\s*(?:Chair|Chairman|Chairperson|President)\s*:\s*(?P<chair>[^(.…]+?)\s*[.…\s]*(?:\((?P<delegation>[^)]+)\))?\s*$"
+# "Chair: Mr. Alfarargi ........ (Egypt)"
+RECORD_CHAIR = r"^\s*(?:Chair|Chairman|Chairperson|President)\s*:\s*(?P<chair>.+?)(?:\s*[.…]{3,}\s*|\s+)\((?P<delegation>[^)]+)\)\s*$"
 PARAGRAPH_NUMBER = r"(?:^|(?<=\n\n)|(?<=[.;!?”]\s))\s*(?P<number>\d{1,3})\s*\.(?!\d)\s*"
 # "Mr. Khare (Under-Secretary-General for Operational Support) said that",
 # "Ms. Ouazzani Chahdi (Morocco), speaking on behalf of the Non-Aligned Movement, said that",

@@ -172,7 +172,8 @@ RECORD_AGENDA_ITEM = r"议程\s*项目\s*(?P<number>\d{1,3})\s*[:：]\s*(?P<titl
 RECORD_ORGAN = r"^\s*(?P<organ>大\s*会|安全\s*理事会|经济及社会理事会)\s*$"
 RECORD_COMMITTEE = r"^\s*(?P<committee>[^\s，。：]{0,40}委员会(?:\s*\(\s*第[一二三四五六]委员会\s*\))?)\s*$"
 RECORD_NUMBER = r"第\s*(?P<number>\d{1,5})\s*次\s*会议"
-RECORD_CHAIR = r"^\s*主席\s*[:：]\s*(?P<chair>[^(.…]+?)\s*[.…\s]*(?:\((?P<delegation>[^)]+)\))?\s*$"
+# "主席： Alfarargi 先生 ........(埃及)"
+RECORD_CHAIR = r"^\s*主席\s*[:：]\s*(?P<chair>.+?)(?:\s*[.…]{3,}\s*|\s*)\((?P<delegation>[^)]+)\)\s*$"
 # Paragraph numbers of summary records: "1.", "36." (also run on after a sentence).
 PARAGRAPH_NUMBER = r"(?:^|(?<=\n\n)|(?<=[。；！？”]))\s*(?P<number>\d{1,3})\s*\.(?!\d)\s*"
 # A summary record's speaker: "哈雷先生(主管业务支助事务副秘书长)说，",
