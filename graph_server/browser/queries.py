@@ -7,16 +7,20 @@ Search, chains and the home page's lists read the catalogue (graph_server.browse
 which these queries fill once per published snapshot.
 """
 
+from sckg import vocab
+
 # -- the catalogue (whole-graph, no parameters) ------------------------------------------
 
 SYMBOLS = "SELECT ?doc ?symbol WHERE { ?doc sckg:symbol ?symbol }"
 
-# Every class stated for a document (a cited document may get one from its symbol and one from context).
-DOCUMENT_TYPES = """
-SELECT ?doc ?type WHERE {
-  ?doc a ?type .
-  FILTER(?type != sckg:Citation && STRSTARTS(STR(?type), STR(sckg:)))
-}"""
+# Every document class stated for a node (a cited document may get one from its symbol and one
+# from context). The classes come from sckg.vocab, not from users; other node types (paragraphs,
+# meetings, actors, ...) are not documents and get the generic resource page.
+DOCUMENT_TYPES = (
+    "SELECT ?doc ?type WHERE {\n  VALUES ?type { "
+    + " ".join(str(vocab.sckg(name)) for name in vocab.DOCUMENT_CLASSES)
+    + " }\n  ?doc a ?type .\n}"
+)
 
 # The documents read from a source file, with what the ingest learnt about them.
 INGESTED = """

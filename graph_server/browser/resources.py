@@ -163,8 +163,23 @@ def _page(cat: Catalogue, iri: str):
         incoming_groups=_group_by_relation(cited_by, "citing"),
         incoming_summary=_incoming_summary(cited_by, t),
         cited_by_count=len({r["citing"] for r in cited_by}),
+        heading=_heading(statements, t.code),
         dump_link=_dump_link,
     )
+
+
+LABEL_PREDICATES = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _heading(statements: list[dict], code: str) -> str | None:
+    """A resource's preferred label (rows carry no language tag: Chinese is told by its script)."""
+    for predicate in LABEL_PREDICATES:
+        names = [r["o"] for r in statements if r["p"] == predicate and isinstance(r["o"], str)]
+        if names:
+            fitting = [n for n in names if bool(_CJK.search(n)) == (code == "zh")]
+            return (fitting or names)[0]
+    return None
 
 
 def _properties(statements: list[dict]) -> tuple[list[tuple[str, list]], list[str]]:

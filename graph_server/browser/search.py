@@ -113,12 +113,16 @@ def _by_symbol(catalogue: Catalogue, query: str, symbols: list[str]) -> list[Doc
 
 def _by_words(catalogue: Catalogue, query: str) -> list[Doc]:
     terms = [t for t in re.split(r"\s+", fold_characters(query).lower()) if t]
-    latin = [re.compile(r"(?<!\w)" + re.escape(t)) for t in terms if not _CJK.search(t)]
+    latin_terms = [t for t in terms if not _CJK.search(t)]
+    latin = [re.compile(r"(?<!\w)" + re.escape(t)) for t in latin_terms]
     chinese = [t for t in terms if _CJK.search(t)]
     index = _word_index(catalogue)
     scored = []
     for doc_iri, title, lowered, squashed in index:
-        if all(p.search(lowered) or p.search(title) for p in latin) and all(t in squashed for t in chinese):
+        # Plain substring tests first (fast); the word-start pattern only for documents that pass them.
+        if not all(t in lowered or t in title for t in latin_terms) or not all(t in squashed for t in chinese):
+            continue
+        if all(p.search(lowered) or p.search(title) for p in latin):
             in_title = sum(1 for p in latin if p.search(title)) + sum(1 for t in chinese if t in title.replace(" ", ""))
             occurrences = sum(len(p.findall(lowered)) for p in latin) + sum(squashed.count(t) for t in chinese)
             scored.append((-in_title, -min(occurrences, 50), doc_iri))

@@ -13,6 +13,10 @@
   if (!container || typeof cytoscape === "undefined") { return; }
   if (typeof cytoscapeDagre !== "undefined") { cytoscape.use(cytoscapeDagre); }
 
+  // As tall as the chain is deep, so a short chain does not float in empty space.
+  var levels = 1 + Math.max.apply(null, data.nodes.map(function (n) { return n.depth || 0; }));
+  container.style.height = Math.min(640, Math.max(240, 90 + 110 * levels)) + "px";
+
   var elements = [];
   data.nodes.forEach(function (n) {
     elements.push({ group: "nodes", data: {
