@@ -14,7 +14,13 @@ $(BIN)/sckg: pyproject.toml
 	$(BIN)/pip install --quiet -e ".[test]"
 	touch $@
 
-install: $(BIN)/sckg
+# The browser's front-end libraries (YASGUI, cytoscape.js, cytoscape-dagre), exactly as locked;
+# graph_server serves them from node_modules, so no page needs the network.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(BIN)/sckg node_modules/.package-lock.json
 
 # The main job: ingest the bundled sample corpus into the embedded store, then serve it.
 run: ingest serve
@@ -30,6 +36,7 @@ test: install
 
 bench: install
 	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/page_bench.py
 
 clean:
-	rm -rf $(VENV) data .pytest_cache
+	rm -rf $(VENV) data .pytest_cache node_modules tests/artifacts

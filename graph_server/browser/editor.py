@@ -8,6 +8,7 @@ untouched, and the Service Description still answers clients that ask for RDF.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from sckg.queries import ParamError, load_queries
 bp = Blueprint("editor", __name__)
 
 ROOT = Path(__file__).resolve().parents[2]
-NODE_MODULES = ROOT / "node_modules"
+# `npm ci` at the repository root puts them here; SCKG_NODE_MODULES points elsewhere (an installed copy).
+NODE_MODULES = Path(os.environ.get("SCKG_NODE_MODULES", ROOT / "node_modules"))
 # The only files served from node_modules: name in URL -> (package folder, file).
 VENDOR_FILES = {
     "yasgui.min.js": ("@zazuko/yasgui/build", "yasgui.min.js"),
