@@ -103,7 +103,7 @@ def read_record(normalised, identity, language: Language) -> RecordStructure:
     record.events = _events(text, paragraph_spans(normalised), language)
     header_end = min([e.start for e in record.events if e.kind == "opened"] or [len(text)])
     segments = _segments(normalised, language)
-    record.numbered = any(s.number is not None for s in segments)
+    record.numbered = _speakers_stand_at_numbers(text, segments, language)
     if record.numbered:
         header_end = min(header_end, next(s.start for s in segments if s.number is not None))
     _read_header(text[:header_end], language, record)
@@ -173,22 +173,34 @@ def _segments(normalised, language: Language) -> list[Segment]:
     return segments
 
 
+def _speaker_at(text: str, segment: Segment, language: Language) -> re.Match | None:
+    """The speaker a segment opens with (after its paragraph number), if any."""
+    data = language.data
+    start = segment.start
+    if segment.number is not None and (prefix := re.compile(data.PARAGRAPH_NUMBER).match(text, segment.start)):
+        start = prefix.end()
+    speaker = re.compile(r"\s*(?:" + data.SPEAKER + r")", re.IGNORECASE)
+    chair = re.compile(r"\s*(?:" + data.CHAIR_SPEAKER + r")")
+    return speaker.match(text, start, segment.end) or chair.match(text, start, segment.end)
+
+
+def _speakers_stand_at_numbers(text: str, segments: list[Segment], language: Language) -> bool:
+    """A summary record numbers its paragraphs and opens turns at numbers; a verbatim record does not
+    (a numbered list inside a speech does not make it a summary record)."""
+    at_numbers = sum(1 for s in segments if s.number is not None and _speaker_at(text, s, language))
+    elsewhere = sum(1 for s in segments if s.number is None and _speaker_at(text, s, language))
+    return at_numbers > 0 and at_numbers >= elsewhere
+
+
 def _turns(text: str, segments: list[Segment], record: RecordStructure, language: Language) -> list[SpeakerTurn]:
     """A turn opens where a segment starts with a speaker and runs until the next speaker or a
     procedural line (a suspension, the closing); in a summary record only numbered paragraphs open turns."""
-    data = language.data
-    number_prefix = re.compile(data.PARAGRAPH_NUMBER)
-    speaker = re.compile(r"\s*(?:" + data.SPEAKER + r")", re.IGNORECASE)
-    chair = re.compile(r"\s*(?:" + data.CHAIR_SPEAKER + r")")
     event_starts = {e.start for e in record.events}
     turns: list[SpeakerTurn] = []
     current: SpeakerTurn | None = None
     for segment in segments:
-        body_start = segment.start
-        if segment.number is not None and (prefix := number_prefix.match(text, segment.start)):
-            body_start = prefix.end()
         opens = segment.number is not None or not record.numbered
-        match = (speaker.match(text, body_start, segment.end) or chair.match(text, body_start, segment.end)) if opens else None
+        match = _speaker_at(text, segment, language) if opens else None
         if match:
             current = _turn(match, len(turns) + 1, segment, text, language)
             current.agenda_item = _agenda_index(record.agenda_items, segment.start)
@@ -198,7 +210,7 @@ def _turns(text: str, segments: list[Segment], record: RecordStructure, language
             continue
         elif current is not None:
             current.end = segment.end
-        if current is not None and segment.number is not None:
+        if current is not None and segment.number is not None and record.numbered:
             current.paragraphs.append(segment.number)
     return turns
 

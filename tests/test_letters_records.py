@@ -259,7 +259,11 @@ The President: I welcome the Secretary-General.
 
 Mr. Guterres (Secretary-General): I thank the Council for this opportunity.
 
-Mr. Nebenzia (Russian Federation) (spoke in Russian): I have the honour to speak on behalf of the Group of Friends. We recall resolution 2231 (2015).
+Mr. Nebenzia (Russian Federation) (spoke in Russian): I have the honour to speak on behalf of the Group of Friends. We recall resolution 2231 (2015). We propose the following.
+
+1. The Council should meet again.
+
+Ms. Thomas-Greenfield (United States of America): I thank the Secretary-General.
 
 The meeting rose at 12.30 p.m.
 """
@@ -335,7 +339,8 @@ def test_english_verbatim_record():
         ("The President", "President", None, None),
         ("Mr. Guterres", "Secretary-General", None, None),
         ("Mr. Nebenzia", None, "Russian Federation", "the Group of Friends"),
-    ]
+        ("Ms. Thomas-Greenfield", None, "United States of America", None),
+    ]  # the numbered list inside Mr. Nebenzia's speech does not make this a summary record
     assert all(t.paragraphs == [] for t in record.turns)  # verbatim records number no paragraphs
     nebenzia = record.turns[2]
     assert [c.target for c in extraction.citations if nebenzia.start <= c.start < nebenzia.end] == ["S/RES/2231 (2015)"]
