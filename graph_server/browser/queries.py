@@ -65,7 +65,10 @@ CITES = """
 SELECT ?resource ?c ?cited ?relation ?start ?end ?mention ?verb ?evidence ?citedAs WHERE {
   ?c cito:hasCitingEntity ?resource ; cito:hasCitedEntity ?cited ;
      cito:hasCitationCharacterization ?relation .
-  OPTIONAL { ?c sckg:startOffset ?start ; sckg:endOffset ?end }
+  # One pattern per OPTIONAL: Oxigraph evaluates a multi-pattern OPTIONAL block on its own
+  # (every offset in the graph) before joining it.
+  OPTIONAL { ?c sckg:startOffset ?start }
+  OPTIONAL { ?c sckg:endOffset ?end }
   OPTIONAL { ?c sckg:mention ?mention }
   OPTIONAL { ?c sckg:verb ?verb }
   OPTIONAL { ?c sckg:evidence ?evidence }
