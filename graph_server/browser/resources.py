@@ -159,8 +159,8 @@ def _page(cat: Catalogue, iri: str):
         graphs=graphs,
         incoming=_grouped_incoming(incoming),
         segments=_segments(text, cites) if text else None,
-        outgoing_groups=_group_by_relation(cites, "cited"),
-        incoming_groups=_group_by_relation(cited_by, "citing"),
+        outgoing_groups=_group_by_relation(cat, cites, "cited", by_date=False),
+        incoming_groups=_group_by_relation(cat, cited_by, "citing", by_date=True),
         incoming_summary=_incoming_summary(cited_by, t),
         cited_by_count=len({r["citing"] for r in cited_by}),
         heading=_heading(statements, t.code),
@@ -204,14 +204,28 @@ def _grouped_incoming(rows: list[dict]) -> list[tuple[str, list[str]]]:
     return sorted(grouped.items())
 
 
-def _group_by_relation(rows: list[dict], other: str) -> list[tuple[str, list[dict]]]:
-    """Citations grouped by relation (reaffirms, recalls, cites), each other document once per group."""
+def _group_by_relation(cat: Catalogue, rows: list[dict], other: str, by_date: bool) -> list[tuple[str, list[dict]]]:
+    """Citations grouped by relation (reaffirms, recalls, cites), each other document once per group.
+
+    Outgoing ones keep the order of the text; incoming ones go oldest first.
+    """
     groups: dict[str, dict[str, dict]] = defaultdict(dict)
     for row in rows:
         entry = groups[row["relation"]].setdefault(row[other], {"iri": row[other], "citations": []})
         entry["citations"].append(row)
     order = lambda rel: RELATION_RANK.get(rel, len(RELATION_RANK))  # noqa: E731
-    return [(rel, list(groups[rel].values())) for rel in sorted(groups, key=order)]
+    grouped = []
+    for rel in sorted(groups, key=order):
+        entries = list(groups[rel].values())
+        if by_date:
+            entries.sort(key=lambda e: _date_key(cat, e["iri"]))
+        grouped.append((rel, entries))
+    return grouped
+
+
+def _date_key(cat: Catalogue, iri: str) -> tuple:
+    doc = cat.get(iri)
+    return (doc.issued or str(doc.year or "")) if doc else "", iri
 
 
 def _incoming_summary(rows: list[dict], t: Translator) -> list[tuple[str, int]]:
