@@ -6,6 +6,7 @@ has been parsed, so the worker negotiates after running the query.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 # Result kinds a query can produce.
@@ -53,6 +54,7 @@ def is_known_format(value: str) -> bool:
     return any(_matches(f, value) for f in RESULT_FORMATS + GRAPH_FORMATS)
 
 
+@functools.lru_cache(maxsize=512)  # clients repeat the same few Accept headers; a Format is immutable
 def choose(kind: str, format_param: str | None, accept: str | None) -> Format:
     """The format to answer in: the `format` parameter wins over the Accept header."""
     candidates = formats_for(kind)

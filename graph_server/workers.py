@@ -15,7 +15,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import pickle
 import queue
+import select
 import threading
 import time
 from dataclasses import dataclass, field
@@ -24,7 +27,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions
 
 from graph_server import negotiate, results
-from sckg.store import GraphStore, current_snapshot
+from sckg.store import GraphStore, current_snapshot, snapshots_dir
 
 log = logging.getLogger(__name__)
 
@@ -92,17 +95,30 @@ class SnapshotReader:
 
     def __init__(self, store_path: Path):
         self.store_path = Path(store_path)
+        self.pointer = os.fspath(snapshots_dir(self.store_path) / "CURRENT")
+        self.pointer_seen: tuple | None = None
         self.opened: Path | None = None
         self.store: GraphStore | None = None
 
     def current(self) -> GraphStore:
-        snapshot = current_snapshot(self.store_path)
+        # One stat per query; CURRENT is only read when it was replaced (publishing renames
+        # a new file over it, so its inode and times change).
+        try:
+            info = os.stat(self.pointer)
+        except FileNotFoundError:
+            info = None
+        seen = info and (info.st_ino, info.st_mtime_ns, info.st_ctime_ns, info.st_size)
+        if seen is None or seen != self.pointer_seen:
+            self._open(current_snapshot(self.store_path))
+            self.pointer_seen = seen
+        return self.store
+
+    def _open(self, snapshot: Path | None) -> None:
         if snapshot is None:
             raise FileNotFoundError(f"{self.store_path}: no published snapshot (run `sckg ingest`)")
         if snapshot != self.opened:
             self.store = GraphStore(snapshot, read_only=True)
             self.opened = snapshot
-        return self.store
 
 
 def execute_job(reader: SnapshotReader, job: QueryJob) -> Reply:
@@ -169,15 +185,29 @@ def _text_reply(status: int, message: str) -> Reply:
     return Reply(status, "text/plain; charset=utf-8", message.encode("utf-8"))
 
 
+# Jobs and replies cross the pipe as pickled plain tuples and dicts: cheaper to pickle than
+# dataclass instances, and Connection.send's pickler (which copies the copyreg table on
+# every call) is skipped.
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+
+def _job_message(job: QueryJob) -> bytes:
+    return pickle.dumps(vars(job), _PROTOCOL)
+
+
+def _reply_message(reply: Reply) -> bytes:
+    return pickle.dumps((reply.status, reply.content_type, reply.body, reply.headers), _PROTOCOL)
+
+
 def worker_main(conn, store_path: str) -> None:
     reader = SnapshotReader(Path(store_path))
-    conn.send("ready")
+    conn.send_bytes(b"ready")
     while True:
         try:
-            job = conn.recv()
+            job = QueryJob(**pickle.loads(conn.recv_bytes()))
         except (EOFError, OSError):
             return  # the server went away
-        conn.send(execute_job(reader, job))
+        conn.send_bytes(_reply_message(execute_job(reader, job)))
 
 
 # -- in the server ------------------------------------------------------------------
@@ -189,9 +219,24 @@ class _Worker:
         self.process = _CONTEXT.Process(target=worker_main, args=(child, str(store_path)), daemon=True)
         self.process.start()
         child.close()
+        # One poll object per worker, reused: Connection.poll builds a selector on every call.
+        self._poller = select.poll()
+        self._poller.register(self.conn.fileno(), select.POLLIN)
 
     def wait_ready(self, timeout: float) -> bool:
-        return self.conn.poll(timeout) and self.conn.recv() == "ready"
+        return self.readable(timeout) and self.conn.recv_bytes() == b"ready"
+
+    def readable(self, timeout: float) -> bool:
+        """Whether the worker has written something (a reply, or EOF as it died) within `timeout` seconds."""
+        return bool(self._poller.poll(max(0, int(timeout * 1000))))
+
+    def ask(self, job: QueryJob, timeout: float) -> Reply | None:
+        """The worker's reply to `job`, or None if it has not answered within `timeout` seconds."""
+        self.conn.send_bytes(_job_message(job))
+        if not self.readable(timeout):
+            return None
+        status, content_type, body, headers = pickle.loads(self.conn.recv_bytes())
+        return Reply(status, content_type, body, headers)
 
     def kill(self) -> None:
         self.process.kill()
@@ -250,9 +295,8 @@ class QueryPool:
     def _run_on(self, worker: _Worker, job: QueryJob) -> Reply:
         started = time.monotonic()
         try:
-            worker.conn.send(job)
-            if worker.conn.poll(self.query_timeout):
-                reply = worker.conn.recv()
+            reply = worker.ask(job, self.query_timeout)
+            if reply is not None:
                 self._idle.put(worker)
                 return reply
         except (EOFError, OSError) as error:

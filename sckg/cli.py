@@ -138,7 +138,7 @@ def validate(store_path: Path | None) -> None:
 @click.option("--max-bytes", default=64 * 1024 * 1024, show_default=True, type=click.IntRange(min=1024), help="Most bytes in one query response.")
 @click.option("--workers", default=None, type=click.IntRange(min=1), help="Query worker processes, i.e. queries running at once (default: one per core).")
 def serve(store_path: Path | None, host: str, port: int, query_timeout: float, max_rows: int, max_bytes: int, workers: int) -> None:
-    """Serve the SPARQL endpoint, dumps and saved queries over HTTP (waitress)."""
+    """Serve the SPARQL endpoint, dumps and saved queries over HTTP (granian)."""
     from graph_server.serve import run_server
 
     run_server(
