@@ -1,17 +1,22 @@
 """Load the endpoint with concurrent clients and compare with `oxigraph serve` on the same store.
 
-    python bench/endpoint_bench.py --store data/store [--clients 16] [--requests 800] [--max-seconds 60]
+    python bench/endpoint_bench.py --store data/store [--clients 16] [--requests 800] [--max-seconds 60] [--runs 3]
 
 Both servers listen on loopback ports only and serve the same published snapshot
-(oxigraph on a copy). Each run is bounded: at most --requests requests per
-(server, query) pair and at most --max-seconds each. Prints median and p99
-latency, throughput and error counts for a one-hop lookup and a chain query.
+(oxigraph on a copy). Each measurement is bounded: at most --requests requests per
+(server, query) pair and at most --max-seconds each. Every run measures both
+servers on both queries, in alternating order, so that load from elsewhere on
+the machine hits both alike; the ratio is taken within each run. Prints, per run
+and overall, median and p99 latency, throughput, errors and the ratio of our
+median to oxigraph's for a one-hop lookup and a chain query, with the machine's
+load average before and after (figures from a busy machine are not comparable).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import socket
 import statistics
@@ -115,48 +120,88 @@ def load(url: str, clients: int, requests: int, max_seconds: float) -> dict:
     }
 
 
+def measure_run(urls: dict, args, flip: bool) -> dict:
+    """{(query, server): load figures} for one run; `flip` puts oxigraph first."""
+    figures = {}
+    for name in QUERIES:
+        order = ("oxigraph", "sckg") if flip else ("sckg", "oxigraph")
+        for server in order:
+            url = urls[server][name]
+            load(url, args.clients, min(50, args.requests), 10)  # warm-up
+            figures[(name, server)] = load(url, args.clients, args.requests, args.max_seconds)
+    return figures
+
+
+def print_run(label: str, figures: dict) -> None:
+    print(f"\n{label}")
+    print(f"{'query':8} {'server':9} {'requests':>8} {'errors':>6} {'median ms':>10} {'p99 ms':>8} {'req/s':>8} {'ratio':>6}")
+    for name in QUERIES:
+        theirs = figures[(name, "oxigraph")]
+        for server in ("sckg", "oxigraph"):
+            r = figures[(name, server)]
+            ratio = r["median_ms"] / theirs["median_ms"]
+            print(f"{name:8} {server:9} {r['requests']:8d} {r['errors']:6d} {r['median_ms']:10.2f} "
+                  f"{r['p99_ms']:8.2f} {r['throughput_rps']:8.1f} {ratio:5.2f}x")
+            if r["first_error"]:
+                print(f"    first error: {r['first_error']}")
+
+
+def print_summary(runs: list[dict]) -> None:
+    print("\nsummary (median over runs; ratio = our median latency / oxigraph serve's, within each run)")
+    print(f"{'query':8} {'sckg ms':>8} {'p99 ms':>8} {'req/s':>8} {'oxigraph ms':>12} {'p99 ms':>8} {'req/s':>8} "
+          f"{'errors':>6} {'ratio':>6}  per run")
+    for name in QUERIES:
+        ours = [run[(name, "sckg")] for run in runs]
+        theirs = [run[(name, "oxigraph")] for run in runs]
+        ratios = [o["median_ms"] / t["median_ms"] for o, t in zip(ours, theirs)]
+        errors = sum(o["errors"] for o in ours)
+        mid = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
+        ratio = statistics.median(ratios)
+        print(f"{name:8} {mid(ours, 'median_ms'):8.2f} {mid(ours, 'p99_ms'):8.2f} {mid(ours, 'throughput_rps'):8.1f} "
+              f"{mid(theirs, 'median_ms'):12.2f} {mid(theirs, 'p99_ms'):8.2f} {mid(theirs, 'throughput_rps'):8.1f} "
+              f"{errors:6d} {ratio:5.2f}x  {' '.join(f'{r:.2f}' for r in ratios)}")
+        verdict = "within" if ratio <= 2 and errors == 0 else "NOT within"
+        print(f"    {name}: {verdict} the target (median within 2x of oxigraph serve, no errors)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--requests", type=int, default=800, help="per server and query")
-    parser.add_argument("--max-seconds", type=float, default=60, help="per server and query")
+    parser.add_argument("--requests", type=int, default=800, help="per server and query, in each run")
+    parser.add_argument("--max-seconds", type=float, default=60, help="per server and query, in each run")
+    parser.add_argument("--runs", type=int, default=3, help="runs of the whole comparison")
     parser.add_argument("--workers", type=int, default=None, help="our query worker processes (default: one per core)")
     args = parser.parse_args()
     snapshot = current_snapshot(args.store)
     if snapshot is None:
         sys.exit(f"{args.store}: no published snapshot; run `sckg ingest` first")
 
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "oxigraph-copy"
         shutil.copytree(snapshot, copy)
         ours_port, theirs_port = free_port(), free_port()
         servers = [start_ours(args.store, ours_port, args.workers), start_oxigraph(copy, theirs_port)]
+        urls = {
+            server: {name: f"{base}?{urllib.parse.urlencode({'query': query})}" for name, query in QUERIES.items()}
+            for server, base in (("sckg", f"http://127.0.0.1:{ours_port}/sparql"),
+                                 ("oxigraph", f"http://127.0.0.1:{theirs_port}/query"))
+        }
         try:
-            rows = []
-            for name, query in QUERIES.items():
-                encoded = urllib.parse.urlencode({"query": query})
-                for server, url in (("sckg", f"http://127.0.0.1:{ours_port}/sparql?{encoded}"),
-                                    ("oxigraph", f"http://127.0.0.1:{theirs_port}/query?{encoded}")):
-                    load(url, args.clients, min(50, args.requests), 10)  # warm-up
-                    rows.append((name, server, load(url, args.clients, args.requests, args.max_seconds)))
+            runs = [measure_run(urls, args, flip=i % 2 == 1) for i in range(args.runs)]
         finally:
             for process in servers:
                 process.terminate()
                 process.wait(10)
 
-    print(f"{args.clients} concurrent clients, up to {args.requests} requests each run")
-    print(f"{'query':8} {'server':9} {'requests':>8} {'errors':>6} {'median ms':>10} {'p99 ms':>8} {'req/s':>8}")
-    for name, server, r in rows:
-        print(f"{name:8} {server:9} {r['requests']:8d} {r['errors']:6d} {r['median_ms']:10.2f} {r['p99_ms']:8.2f} {r['throughput_rps']:8.1f}")
-        if r["first_error"]:
-            print(f"    first error: {r['first_error']}")
-    for name in QUERIES:
-        ours = next(r for n, s, r in rows if n == name and s == "sckg")
-        theirs = next(r for n, s, r in rows if n == name and s == "oxigraph")
-        ratio = ours["median_ms"] / theirs["median_ms"]
-        verdict = "within" if ratio <= 2 and ours["errors"] == 0 else "NOT within"
-        print(f"{name}: median {ratio:.2f}x oxigraph serve ({verdict} the 2x target, {ours['errors']} errors)")
+    print(f"{args.clients} concurrent clients, up to {args.requests} requests per server and query in each of "
+          f"{args.runs} runs; {os.cpu_count()} cores")
+    print("load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f}".format(*load_before)
+          + ", after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+    for number, figures in enumerate(runs, 1):
+        print_run(f"run {number}", figures)
+    print_summary(runs)
 
 
 if __name__ == "__main__":

@@ -89,10 +89,9 @@ def run_job(job: QueryJob) -> Response:
 
 
 def reply_response(reply: Reply) -> Response:
-    response = Response(reply.body, status=reply.status, content_type=reply.content_type)
-    response.headers.update(reply.headers)
-    response.vary.add("Accept")
-    return response
+    # Headers given whole: Response.vary and friends parse and re-serialise on every change.
+    headers = {**reply.headers, "Vary": "Accept"}
+    return Response(reply.body, status=reply.status, content_type=reply.content_type, headers=headers)
 
 
 def text_response(status: int, message: str, headers: dict | None = None) -> Response:
@@ -166,7 +165,9 @@ def _single(params, name: str) -> str | None:
 
 
 def _format_param() -> str | None:
-    value = request.values.get("format")
+    value = request.args.get("format")
+    if value is None and request.mimetype == FORM:
+        value = request.form.get("format")
     if value is not None and not negotiate.is_known_format(value):
         raise BadRequest(
             f"parameter 'format': unknown format {value!r}; use one of {', '.join(negotiate.ALL_FORMAT_NAMES)}"
