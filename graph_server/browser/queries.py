@@ -85,6 +85,15 @@ SELECT ?resource ?c ?citing ?relation ?mention ?verb ?evidence WHERE {
   OPTIONAL { ?c sckg:evidence ?evidence }
 }"""
 
+# The same, lighter, for the page's lists (who, how, with which verb): the most-cited documents
+# have hundreds of these, and the sentences are only needed in /citations.json.
+CITED_BY_BRIEF = """
+SELECT ?resource ?c ?citing ?relation ?verb WHERE {
+  ?c cito:hasCitedEntity ?resource ; cito:hasCitingEntity ?citing ;
+     cito:hasCitationCharacterization ?relation .
+  OPTIONAL { ?c sckg:verb ?verb }
+}"""
+
 # Is the IRI known at all (as subject, object or graph)?
 KNOWN = """
 SELECT ?resource WHERE {

@@ -145,7 +145,7 @@ def _page(cat: Catalogue, iri: str):
     properties, graphs = _properties(statements)
     incoming = [r for r in cat.query(Q.INCOMING, iri)]
     cites = cat.query(Q.CITES, iri) if doc is not None else []
-    cited_by = cat.query(Q.CITED_BY, iri) if doc is not None else []
+    cited_by = cat.query(Q.CITED_BY_BRIEF, iri) if doc is not None else []
     language = doc.language if doc is not None else None
     t = Translator(choose_language(language))
     return render(
