@@ -16,7 +16,7 @@ import pytest
 from pyoxigraph import RdfFormat, parse
 
 from browser_fixtures import *  # noqa: F401,F403
-from browser_fixtures import HOSTILE_SYMBOL
+from browser_fixtures import HOSTILE_SYMBOL, HOSTILE_TEXT
 from endpoint_fixtures import http
 from graph_server.browser.i18n import labels
 
@@ -264,3 +264,27 @@ def test_vendor_files_come_from_node_modules(site):
 
 def test_label_files_have_the_same_keys():
     assert set(labels("en")) == set(labels("zh"))
+
+
+# -- a new snapshot ------------------------------------------------------------------------------------
+
+
+def test_new_documents_appear_without_a_restart(tmp_path):
+    """The browser's catalogue is per snapshot: an ingest while serving shows up on the next request."""
+    from endpoint_fixtures import SEEDS, ingest, start_sckg_server
+
+    store = tmp_path / "store"
+    ingest(store, SEEDS)
+    server = start_sckg_server(store, tmp_path / "server.log", "--workers", "1")
+    try:
+        before = json.loads(http(server.base + "/search.json?q=2999").body)
+        assert HOSTILE_SYMBOL not in {r["symbol"] for r in before["rows"]}
+        extra = tmp_path / "extra"
+        extra.mkdir()
+        (extra / "S_RES_2999_2030_TEST.txt").write_text(HOSTILE_TEXT, encoding="utf-8")
+        ingest(store, extra)
+        after = json.loads(http(server.base + "/search.json?q=2999").body)
+        assert after["rows"][0]["symbol"] == HOSTILE_SYMBOL
+        assert http(server.base + "/id/S/RES/2999(2030)").status == 200
+    finally:
+        server.stop()
