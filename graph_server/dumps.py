@@ -21,9 +21,7 @@ from flask import Blueprint, Response, request
 from graph_server import network
 from graph_server.settings import settings
 from graph_server.sparql import text_response
-from sckg import vocab
-from sckg.store import EXPORT_FORMATS, GraphStore, current_snapshot
-from pyoxigraph import NamedNode
+from sckg.store import GraphStore, current_snapshot
 
 bp = Blueprint("dumps", __name__)
 
@@ -51,17 +49,15 @@ def dump():
         return text_response(503, "no published snapshot of the store yet (run `sckg ingest`)")
     export_key, media_type, extension = DUMP_FORMATS[fmt]
     graph = request.args.get("graph")
-    graph_node = _graph_node(graph) if graph else None
     tag = _etag(snapshot, fmt, graph or "", gzip_wanted)
     if _not_modified(tag, snapshot):
         return _with_validators(Response(status=304), tag, snapshot)
     store = GraphStore(snapshot, read_only=True)
-    if graph_node is not None and not store.has_named_graph(graph_node):
-        return text_response(404, f"parameter 'graph': no graph {graph_node.value} in the store")
-    if graph_node is not None:
-        write = lambda out: store.dump_graph(out, _rdf_format(export_key), graph_node)  # noqa: E731
-    else:
-        write = lambda out: store.export(out, export_key)  # noqa: E731
+    try:
+        graph_node = store.graph_named(graph) if graph else None
+    except KeyError as error:
+        return text_response(404, f"parameter 'graph': {error.args[0]}")
+    write = lambda out: store.export(out, export_key, graph_node)  # noqa: E731
     name = "sckg" + (f"-{_safe(graph)}" if graph else "") + f".{extension}"
     return _download(_stream(write), name, media_type, gzip_wanted, tag, snapshot)
 
@@ -186,19 +182,6 @@ def _snapshot() -> Path | None:
 def _flag(name: str) -> bool:
     value = request.args.get(name, "").lower()
     return value in ("1", "true", "yes", "gzip")
-
-
-def _graph_node(graph: str) -> NamedNode:
-    """A graph named by its IRI or by its source file name."""
-    if graph.startswith(("http://", "https://")):
-        return NamedNode(graph)
-    if graph == "registry":
-        return vocab.registry_graph()
-    return vocab.graph_iri(graph)
-
-
-def _rdf_format(export_key: str):
-    return EXPORT_FORMATS[export_key]
 
 
 def _safe(text: str) -> str:

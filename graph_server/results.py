@@ -282,4 +282,4 @@ def _serialize_triples(triples: list, fmt: str) -> bytes:
     return serialize(triples, format=rdf_format, prefixes=prefixes) or b""
 
 
-__all__ = ["Written", "write_solutions_native", "write_solutions", "count_rows", "write_boolean", "write_triples"]
+__all__ = ["Written", "count_rows", "write_boolean", "write_solutions", "write_solutions_native", "write_triples"]

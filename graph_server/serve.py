@@ -25,7 +25,11 @@ import threading
 import time
 from pathlib import Path
 
-from graph_server.settings import DEFAULT_MAX_BYTES, DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT
+from graph_server.settings import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_ROWS,
+    DEFAULT_QUERY_TIMEOUT,
+)
 
 log = logging.getLogger(__name__)
 

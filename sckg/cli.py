@@ -79,15 +79,28 @@ def extract(files: tuple[Path, ...], fmt: str, encoding: str | None) -> None:
 @main.command()
 @store_option
 @click.option("--format", "fmt", type=click.Choice(sorted(EXPORT_FORMATS)), default="nq", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: standard output).")
-def export(store_path: Path | None, fmt: str, output: Path | None) -> None:
-    """Export the whole graph."""
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None, help="File to write (default: standard output); a name ending in .gz means --gzip.")
+@click.option("--gzip", "compress", is_flag=True, help="Compress with gzip.")
+@click.option("--graph", "graph_name", default=None, metavar="IRI|FILE", help="Only this named graph: its IRI, the name of the source file it was read from, or 'registry'.")
+def export(store_path: Path | None, fmt: str, output: Path | None, compress: bool, graph_name: str | None) -> None:
+    """Export the whole graph, or one named graph, streamed."""
     store = GraphStore(_store_path(store_path), read_only=True)
+    try:
+        graph = store.graph_named(graph_name) if graph_name else None
+    except KeyError as error:
+        raise click.BadParameter(error.args[0], param_hint="'--graph'") from None
+    compress = compress or (output is not None and output.suffix == ".gz")
     if output is None:
-        store.export(sys.stdout.buffer, fmt)
-    else:
-        with output.open("wb") as handle:
-            store.export(handle, fmt)
+        store.export(sys.stdout.buffer, fmt, graph, compress=compress)
+        return
+    partial = output.with_name(output.name + ".partial")  # no half-written file under the real name
+    try:
+        with partial.open("wb") as handle:
+            store.export(handle, fmt, graph, compress=compress)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(output)
 
 
 @main.command()

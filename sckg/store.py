@@ -7,6 +7,7 @@ default graph, as `oxigraph serve --union-default-graph` does.
 
 from __future__ import annotations
 
+import gzip
 import os
 import shutil
 import time
@@ -228,16 +229,39 @@ class GraphStore:
 
     # -- export --------------------------------------------------------------
 
-    def export(self, output: IO[bytes], fmt: str, graph: NamedNode | None = None) -> None:
-        """Write the whole graph (or one named graph) in one of EXPORT_FORMATS, streamed."""
+    def export(self, output: IO[bytes], fmt: str, graph: NamedNode | None = None, *, compress: bool = False) -> None:
+        """Write the whole graph, or one named graph, in one of EXPORT_FORMATS, streamed (gzip when `compress`).
+
+        Nothing is held whole in memory: Oxigraph writes to `output` as it reads the
+        store. Dataset formats (N-Quads, TriG) keep graph names, also for one graph;
+        triple formats get the union of all graphs (each triple once), or the graph's triples.
+        """
+        if compress:
+            # mtime=0: the same store gives the same bytes (the file name is not stored either).
+            with gzip.GzipFile(filename="", fileobj=output, mode="wb", mtime=0) as zipped:
+                self.export(zipped, fmt, graph)
+            return
         rdf_format = EXPORT_FORMATS[fmt]
-        prefixes = vocab.PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
-        if graph is not None or rdf_format.supports_datasets:
+        prefixes = _prefixes_for(rdf_format)
+        if graph is not None and rdf_format.supports_datasets:
+            serialize(self._store.quads_for_pattern(None, None, None, graph), output, rdf_format, prefixes=prefixes)
+        elif graph is not None or rdf_format.supports_datasets:
             self._store.dump(output, rdf_format, from_graph=graph, prefixes=prefixes)
         else:
-            # A triple format gets the union of all graphs, each triple once.
             triples = self.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
             serialize(triples, output, rdf_format, prefixes=prefixes)
+
+    def graph_named(self, name: str) -> NamedNode:
+        """A named graph given by its IRI, by its source file's name, or as `registry`; KeyError if absent."""
+        if name.startswith(("http://", "https://", "urn:")):
+            graph = NamedNode(name)
+        elif name == "registry":
+            graph = vocab.registry_graph()
+        else:
+            graph = vocab.graph_iri(Path(name).name)
+        if not self._store.contains_named_graph(graph):
+            raise KeyError(f"no graph {graph.value} in the store")
+        return graph
 
     # -- serving --------------------------------------------------------------
     # Added for graph_server (the SPARQL endpoint); nothing above depends on it.
@@ -272,10 +296,6 @@ class GraphStore:
     def apply_update(self, sparql: str) -> None:
         """Run a SPARQL Update (one transaction); only the authenticated write route calls this."""
         self._store.update(sparql, prefixes=vocab.PREFIXES)
-
-    def dump_graph(self, output: IO[bytes], rdf_format: RdfFormat, graph: NamedNode) -> None:
-        """One named graph, streamed, in any RDF format (as triples)."""
-        self._store.dump(output, rdf_format, from_graph=graph, prefixes=_prefixes_for(rdf_format))
 
     def has_named_graph(self, graph: NamedNode) -> bool:
         return self._store.contains_named_graph(graph)
