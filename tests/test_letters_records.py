@@ -436,3 +436,14 @@ def test_a_reingested_record_keeps_its_turn_iris(seed_store, tmp_path):
 def _turn_iris(store: GraphStore):
     rows = store.select("PREFIX sckg: <https://w3id.org/sckg/ontology#> SELECT ?t WHERE { ?t a sckg:SpeakerTurn }")
     return [r["t"] for r in rows]
+
+
+def test_the_shapes_catch_a_turn_without_its_order(tmp_path):
+    store = GraphStore(tmp_path / "store")
+    ingest_paths(store, [next(SEEDS.glob("001_*.txt"))])
+    store.apply_update(
+        "PREFIX sckg: <https://w3id.org/sckg/ontology#> DELETE { GRAPH ?g { ?t sckg:order ?o } } "
+        "WHERE { GRAPH ?g { ?t a sckg:SpeakerTurn ; sckg:order ?o . FILTER(?o = 3) } }"
+    )
+    conforms, report = validate_store(store)
+    assert not conforms and "a speaker turn has one order, from 1" in report
