@@ -428,3 +428,19 @@ def test_citation_network_csv_and_graphml(server):
     node_ids = {n.get("id") for n in root.findall(".//g:node", ns)}
     assert len(edges) == len(rows)
     assert all(e.get("source") in node_ids and e.get("target") in node_ids for e in edges)
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values"])
+def test_rows_are_counted_exactly_whatever_the_values_hold(server, accept):
+    """Values holding quotes, line breaks, commas and brackets do not change the row count the endpoint reports."""
+    query = r'SELECT ?x ?y WHERE { VALUES (?x ?y) { ("a\n\"b\",}},{" <urn:x>) ("c\r\nd<result>" UNDEF) (1 "e\tf") } }'
+    reply = server.sparql(query, accept=accept)
+    assert reply.status == 200, reply.text
+    assert reply.header("x-sckg-result-rows") == "3"
+    assert reply.header("x-sckg-truncated") is None
+    if accept == "text/csv":
+        assert len(list(csv.reader(io.StringIO(reply.body.decode("utf-8"), newline="")))) == 1 + 3
+    else:
+        fmt = {"application/sparql-results+json": QueryResultsFormat.JSON, "application/sparql-results+xml": QueryResultsFormat.XML,
+               "text/tab-separated-values": QueryResultsFormat.TSV}[accept]
+        assert len(_solutions(reply.body, fmt)) == 3
