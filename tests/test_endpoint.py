@@ -328,12 +328,15 @@ def test_ingest_while_serving(tmp_path):
     ingest(store, SEEDS)
     served = start_sckg_server(store, tmp_path / "server.log", "--workers", "2")
     # Each ingested document must come with its text and its language, and each citation
-    # with its cited entity: a reader seeing half a document would break one of these.
+    # with its cited entity (or, for a reference by date the store could not resolve, with
+    # the date it prints): a reader seeing half a document would break one of these.
     half_written = """PREFIX sckg: <https://w3id.org/sckg/ontology#> PREFIX cito: <http://purl.org/spar/cito/>
       SELECT (COUNT(DISTINCT ?d) AS ?n) (SUM(?broken) AS ?half) WHERE {
         ?d sckg:sourceFile ?f .
         BIND(IF(EXISTS { ?d sckg:text ?t ; <http://purl.org/dc/terms/language> ?l }
-                && NOT EXISTS { ?c cito:hasCitingEntity ?d FILTER NOT EXISTS { ?c cito:hasCitedEntity ?x } }, 0, 1) AS ?broken)
+                && NOT EXISTS { ?c cito:hasCitingEntity ?d
+                                FILTER NOT EXISTS { ?c cito:hasCitedEntity ?x }
+                                FILTER NOT EXISTS { ?c a sckg:DateReference ; sckg:citedDate ?date } }, 0, 1) AS ?broken)
       }"""
     seen, failures, stop = [], [], threading.Event()
 
