@@ -446,7 +446,6 @@ def _annex_triples(doc: NamedNode, annex: Annex, extraction) -> list[tuple]:
     triples = [
         (doc, vocab.ANNEX, node),
         (node, vocab.RDF_TYPE, vocab.sckg("ConceptNote" if annex.is_concept_note else "Document")),
-        (node, vocab.LANGUAGE, Literal(lang)),
         (node, vocab.ORDER, Literal(str(annex.number), datatype=vocab.XSD_INTEGER)),
         (node, vocab.START, Literal(str(annex.start), datatype=vocab.XSD_INTEGER)),
         (node, vocab.END, Literal(str(annex.end), datatype=vocab.XSD_INTEGER)),
