@@ -90,7 +90,7 @@ def extract_text(raw: str, source_name: str, *, source_hash: str = "", encoding:
     body_end = normalised.footnotes[0].start if normalised.footnotes else len(normalised.text)
     identity = read_identity(normalised.text, language, body_end)
     own = {identity.symbol, identity.issued_as} - {None}
-    references = find_references(normalised.text, language, own)
+    references = [r for r in find_references(normalised.text, language, own) if not _names_itself(r, identity)]
     structure = read_structure(normalised, identity, language)
     return Extraction(
         source_name=source_name,
@@ -147,6 +147,11 @@ def _citations(
                 )
             )
     return citations
+
+
+def _names_itself(ref: Reference, identity: DocumentIdentity) -> bool:
+    """A reference by date to the document's own kind and date is its heading ("7 (1946). Resolution of 26 June 1946")."""
+    return ref.by_date and ref.symbol is None and (ref.doc_class, ref.date) == (identity.doc_class, identity.issued)
 
 
 # How far after a reference by date its footnote marker may stand ("of 19 March 1978, 15").

@@ -78,16 +78,14 @@ def _meeting_triples(extraction: Extraction, doc: NamedNode, registry: set[tuple
         return triples
     meeting = vocab.meeting_iri(identity.meeting)
     record = f"S/PV.{identity.meeting}"
-    # What the number alone implies is stated once, in the registry; the date is this file's reading.
+    # What the number alone implies is stated once, in the registry.
     registry |= {
         (meeting, vocab.RDF_TYPE, vocab.MEETING),
         (meeting, vocab.MEETING_NUMBER, Literal(str(identity.meeting), datatype=vocab.XSD_INTEGER)),
         (meeting, vocab.RECORDED_IN, vocab.document_iri(record)),
         *_identity(vocab.document_iri(record), record),
     }
-    triples.append((doc, vocab.ADOPTED_AT, meeting))
-    if identity.issued:
-        triples.append((meeting, vocab.DATE, Literal(identity.issued.isoformat(), datatype=vocab.XSD_DATE)))
+    triples.append((doc, vocab.ADOPTED_AT, meeting))  # its date: from the documents adopted there (GraphStore.resolve_references)
     return triples
 
 

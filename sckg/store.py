@@ -178,7 +178,8 @@ class GraphStore:
           rewritten in every graph.
         - A reference by kind and date alone is resolved, in the `resolved` graph, when exactly one
           document of that kind has that date; otherwise it stays an explicit unresolved reference.
-        - A cited document not ingested gets the date its citations print, when they agree.
+        - A cited document not ingested gets the date its citations print, when they agree, and a
+          meeting the date of the documents adopted there, when they agree.
         """
         resolved = vocab.resolved_graph()
         facts = _DateFacts.from_rows(self.query(_DATE_FACTS_QUERY.replace("{excluded}", _derived_graphs()), union=False))
@@ -197,8 +198,14 @@ class GraphStore:
                 continue
             derived += [(row["c"], vocab.CITED, target), (citing, row["relation"], target), (citing, vocab.sckg("cites"), target)]
         derived += [(node, vocab.ISSUED, date) for node, date in facts.dates_of_cited_documents(merges).items()]
+        operations.append(_MEETING_DATES.replace("{resolved}", str(resolved)))
         if derived:
             operations.append(f"INSERT DATA {{ GRAPH {resolved} {{\n{GraphWrite.ntriples(dict.fromkeys(derived))}\n}} }}")
+            # An edge a source graph already states (the same document also cited by symbol) is not restated.
+            operations.append(
+                f"DELETE {{ GRAPH {resolved} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {resolved} {{ ?s ?p ?o }} "
+                f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {resolved}) }}"
+            )
         self._store.update(" ;\n".join(operations), prefixes=vocab.PREFIXES)
         return Resolution(merged=len(merges), resolved=len(references) - unresolved, unresolved=unresolved)
 
@@ -336,6 +343,14 @@ _DATE_REFERENCES_QUERY = """SELECT ?c ?citing ?relation ?class ?date WHERE {
                 sckg:citedAs ?class ; sckg:citedDate ?date
              FILTER NOT EXISTS { ?c cito:hasCitedEntity ?any } }
   FILTER(?g NOT IN ({excluded}))
+}"""
+
+
+# A meeting's date is the date of the documents adopted there, when they agree (several files may say it).
+_MEETING_DATES = """INSERT { GRAPH {resolved} { ?meeting dcterms:date ?date } } WHERE {
+  { SELECT ?meeting (MIN(?issued) AS ?date) WHERE {
+      GRAPH ?g { ?doc sckg:adoptedAt ?meeting ; dcterms:issued ?issued } FILTER(?g != {resolved})
+    } GROUP BY ?meeting HAVING (COUNT(DISTINCT ?issued) = 1) }
 }"""
 
 

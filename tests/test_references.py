@@ -141,7 +141,11 @@ def test_chinese_general_assembly_resolutions_by_session_and_by_slash():
 
 def test_a_reference_by_date_is_resolved_when_the_text_prints_that_date_with_a_symbol():
     text = ZH_HEADER + " 重申其 1994年 5月 3日 ( PRST/1994/22 ) 主席 声明 \n\n 又回顾 其 1994年 5月 3日 主席 声明 和 1995年 1月 2日 主席 声明 \n"
-    assert edges(text) == {("S/PRST/1994/22", "reaffirms"), ("S/PRST/1994/22", "recalls")}
+    # The 1995 statement is named by its date alone and this text prints no symbol for it:
+    # it stays an unresolved reference (kind and date), for the store to resolve later.
+    assert edges(text) == {("S/PRST/1994/22", "reaffirms"), ("S/PRST/1994/22", "recalls"), (None, "recalls")}
+    unresolved = [c for c in extract_text(text, "t.txt").citations if c.target is None]
+    assert [(c.target_class, str(c.target_date)) for c in unresolved] == [("PresidentialStatement", "1995-01-02")]
 
 
 def test_an_english_presidential_statement_states_its_symbol_date_and_meeting():
