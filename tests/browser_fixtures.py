@@ -65,7 +65,10 @@ def chromium():
         if os.environ.get("CI") == "true":
             pytest.fail(f"Chromium is missing at {CHROMIUM} (apt-get install chromium)")
         pytest.skip(f"Chromium is not installed at {CHROMIUM}")
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    if os.environ.get("CI") == "true":
+        import playwright.sync_api as playwright_api  # under CI a missing Playwright is a failure, not a skip
+    else:
+        playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield browser
