@@ -21,10 +21,8 @@ from ingest.metadata import DocumentIdentity, looks_like_un_document, read_ident
 from ingest.normalize import NormalisedText, normalise
 from ingest.references import Reference, find_references
 from ingest.structure import Structure, read_structure
+from sckg import vocab
 
-# Instruments in which the Council itself speaks: only there does "Recalling" make a
-# "recalls" edge. In letters, records and reports every reference is a plain citation.
-COUNCIL_INSTRUMENTS = {"Resolution", "PresidentialStatement", "NoteByThePresident"}
 EVIDENCE_MAX_CHARS = 600
 
 
@@ -110,7 +108,7 @@ def extract_text(raw: str, source_name: str, *, source_hash: str = "", encoding:
 def _citations(
     normalised: NormalisedText, references: list[Reference], identity: DocumentIdentity, language, structure: Structure
 ) -> list[Citation]:
-    typed = identity.doc_class in COUNCIL_INSTRUMENTS
+    typed = identity.doc_class in vocab.COUNCIL_INSTRUMENTS  # in letters, records and reports every reference cites
     verbs_by_paragraph: dict[tuple[int, int], list[ClauseVerb]] = {}
 
     anchors = [_anchor(normalised, ref.start, language) for ref in references]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ingest.lang import Language
 from ingest.references import SYMBOL, canonical_symbol
-from sckg.vocab import class_for_symbol
+from sckg.vocab import COUNCIL_INSTRUMENTS, class_for_symbol
 
 HEADER_CHARS = 1500  # identity is stated at the top of a document...
 TAIL_CHARS = 600  # ...or, for the adoption, at the very end of its body
@@ -90,7 +90,7 @@ def _read_adoption(text: str, lang: Language, identity: DocumentIdentity) -> boo
             if identity.issued is None and match.groupdict().get("day"):
                 identity.issued = _consistent_date(lang.date_of(match), identity)
             break
-    if identity.issued is None and identity.doc_class in ("Resolution", "PresidentialStatement", "NoteByThePresident"):
+    if identity.issued is None and identity.doc_class in COUNCIL_INSTRUMENTS:
         patterns = list(data.OWN_DATE)
         if identity.symbol:  # a symbol heading followed by its date ("S/RES/902 (1994) 11 March 1994")
             patterns.append(re.escape(identity.symbol) + r"\s+" + data.DATE)

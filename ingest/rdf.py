@@ -74,7 +74,7 @@ def _meeting_triples(extraction: Extraction, doc: NamedNode, registry: set[tuple
     triples = []
     if extraction.structure.agenda_item:
         triples.append((doc, vocab.AGENDA_ITEM, Literal(extraction.structure.agenda_item, language=extraction.language)))
-    if identity.meeting is None or identity.doc_class not in ("Resolution", "PresidentialStatement", "NoteByThePresident"):
+    if identity.meeting is None or identity.doc_class not in vocab.COUNCIL_INSTRUMENTS:
         return triples
     meeting = vocab.meeting_iri(identity.meeting)
     record = f"S/PV.{identity.meeting}"

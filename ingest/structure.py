@@ -17,9 +17,8 @@ from ingest.clauses import clause_verbs
 from ingest.lang import Language
 from ingest.metadata import DocumentIdentity
 from ingest.normalize import NormalisedText
+from sckg.vocab import COUNCIL_INSTRUMENTS
 
-# Documents whose paragraphs become nodes: those in which the Council speaks.
-STRUCTURED_CLASSES = {"Resolution", "PresidentialStatement", "NoteByThePresident"}
 HEADING_MAX_CHARS = 200  # a heading line (symbol, date, adoption) is short
 LEADING_VERB_WINDOW = 40  # the leading verb stands in the first words of a paragraph
 # A statement printed as one long line lost its paragraph breaks: its sentences stand in for them.
@@ -43,15 +42,14 @@ class Structure:
     agenda_item: str | None = None
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
-        starts = [p.start for p in self.paragraphs]
-        index = bisect.bisect_right(starts, offset) - 1
+        index = bisect.bisect_right(self.paragraphs, offset, key=lambda p: p.start) - 1
         if index >= 0 and offset < self.paragraphs[index].end:
             return self.paragraphs[index]
         return None
 
 
 def read_structure(normalised: NormalisedText, identity: DocumentIdentity, lang: Language) -> Structure:
-    if identity.doc_class not in STRUCTURED_CLASSES:
+    if identity.doc_class not in COUNCIL_INSTRUMENTS:  # only their paragraphs become nodes
         return Structure()
     text = normalised.text
     notes_start = normalised.footnotes[0].start if normalised.footnotes else len(text)

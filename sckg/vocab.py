@@ -50,6 +50,10 @@ DOCUMENT_CLASSES = (
     "Report",
 )
 
+# Instruments in which the Council itself speaks: only there does "Recalling" make a "recalls"
+# edge, are paragraphs read as preambular/operative, and is a meeting one of adoption.
+COUNCIL_INSTRUMENTS = frozenset({"Resolution", "PresidentialStatement", "NoteByThePresident"})
+
 # Citation relations; reaffirms and recalls are sub-properties of cites.
 RELATIONS = ("reaffirms", "recalls", "cites")
 
