@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Flask
+from flask import Flask, Response, request
 
-from graph_server import browser, dumps, query_pages, sparql, update
+from graph_server import browser, dumps, query_pages, update
 from graph_server.settings import Settings
-from graph_server.sparql import text_response
+from graph_server.sparql import CROSS_ORIGIN_HEADERS, SparqlEndpoint, text_response
 from graph_server.workers import QueryPool
 
 
@@ -21,18 +21,29 @@ def create_app(config: dict) -> Flask:
     # Flask answers 413 by itself for a request body above this.
     app.config["MAX_CONTENT_LENGTH"] = settings.max_query_bytes
     app.extensions["sckg.settings"] = settings
-    app.extensions["sckg.pool"] = config.get("pool") or QueryPool(
+    pool = app.extensions["sckg.pool"] = config.get("pool") or QueryPool(
         settings.store_path,
         size=settings.workers,
         query_timeout=settings.query_timeout,
         queue_timeout=settings.queue_timeout,
         max_waiting=settings.max_waiting,
     )
-    for blueprint in (sparql.bp, dumps.bp, query_pages.bp, update.bp):
+    for blueprint in (dumps.bp, query_pages.bp, update.bp):
         app.register_blueprint(blueprint)
     browser.register(app)  # the graph browser at / (HTML pages; /sparql's editor for browsers)
+    app.after_request(_allow_cross_origin)
     _register_errors(app, settings)
+    # The protocol endpoint answers /sparql before Flask sees the request (see graph_server.sparql).
+    app.wsgi_app = SparqlEndpoint(app.wsgi_app, settings, pool)
     return app
+
+
+def _allow_cross_origin(response: Response) -> Response:
+    # As the endpoint does for /sparql; never for the write route.
+    if request.endpoint != "update.update":
+        for name, value in CROSS_ORIGIN_HEADERS.items():
+            response.headers.setdefault(name, value)
+    return response
 
 
 def _register_errors(app: Flask, settings: Settings) -> None:

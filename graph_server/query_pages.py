@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, abort, jsonify, render_template_string, request, url_for
 
 from graph_server import negotiate
+from graph_server.settings import pool, settings
 from graph_server.sparql import run_job, text_response
 from graph_server.workers import QueryJob, encode_term
 from sckg.queries import ParamError, SavedQuery, load_queries
@@ -57,7 +58,7 @@ def results(name: str):
         job = _job(saved, _param_values(), format_param, request.headers.get("Accept"))
     except ParamError as error:
         return text_response(400, str(error))
-    return run_job(job)
+    return run_job(job, pool(), settings())
 
 
 @bp.route("/queries/<name>")
@@ -68,7 +69,7 @@ def page(name: str):
         job = _job(saved, values, None, PAGE_ACCEPT)
     except ParamError as error:
         return _render_page(saved, values, error=str(error), status=400)
-    response = run_job(job)
+    response = run_job(job, pool(), settings())
     if response.status_code != 200:
         return _render_page(saved, values, error=response.get_data(as_text=True), status=response.status_code)
     return _render_page(saved, values, response=response)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Response, request
 from pyoxigraph import RdfFormat, parse, serialize
 
 from graph_server import negotiate
+from graph_server.workers import Reply, text_reply
 
 SD_TEMPLATE = """\
 @prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
@@ -34,18 +34,16 @@ RDF_FORMATS = {
 }
 
 
-def service_description(endpoint: str) -> Response:
+def service_description(endpoint: str, format_param: str | None, accept: str | None) -> Reply:
     # sd:BasicFederatedQuery is not claimed: SERVICE is refused on this endpoint.
     turtle = SD_TEMPLATE.format(endpoint=endpoint)
     try:
-        fmt = negotiate.choose(negotiate.GRAPH, request.values.get("format"), request.headers.get("Accept"))
+        fmt = negotiate.choose(negotiate.GRAPH, format_param, accept)
     except negotiate.NotAcceptable as error:
-        return Response(str(error) + "\n", status=406, content_type="text/plain; charset=utf-8")
+        return text_reply(406, str(error))
     if fmt.name == "turtle":
         body = turtle.encode("utf-8")
     else:
         triples = parse(turtle, format=RdfFormat.TURTLE)
         body = serialize(triples, format=RDF_FORMATS[fmt.name])
-    response = Response(body, content_type=fmt.media_type)
-    response.vary.add("Accept")
-    return response
+    return Reply(200, fmt.media_type, body)

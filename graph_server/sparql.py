@@ -1,16 +1,27 @@
-"""The SPARQL 1.1 Protocol endpoint at /sparql (read-only)."""
+"""The SPARQL 1.1 Protocol endpoint at /sparql (read-only): a WSGI application in front of the Flask app.
+
+Why not a Flask view: the endpoint answers most of the server's requests, and for
+a one-hop lookup Flask's per-request machinery (request context, URL matching,
+hooks) cost more CPU than the query and the hop to its worker together: the front
+process spent about 420 us per lookup as a Flask view, about 200 us as this
+(README "Benchmarks"). Requests are still read with werkzeug, the library under
+Flask, and answered with werkzeug Responses, so parsing, limits and HEAD work as
+they do in Flask. The one /sparql request passed on to Flask is a browser asking
+for the editor (HTML, no query): graph_server.browser.editor serves it.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, request
+from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.http import HTTP_STATUS_CODES
+from werkzeug.wrappers import Request, Response
 
 from graph_server import guard, negotiate
 from graph_server.service_description import service_description
-from graph_server.settings import pool, settings
-from graph_server.workers import PoolBusy, QueryJob, QueryTimeout, Reply, WorkerCrashed
+from graph_server.settings import Settings
+from graph_server.workers import PoolBusy, QueryJob, QueryPool, QueryTimeout, Reply, WorkerCrashed, text_reply
 
-bp = Blueprint("sparql", __name__)
-
+PATH = "/sparql"
 FORM = "application/x-www-form-urlencoded"
 SPARQL_QUERY = "application/sparql-query"
 SPARQL_UPDATE = "application/sparql-update"
@@ -19,6 +30,20 @@ READ_ONLY_MESSAGE = (
     "this public endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is refused; "
     "writes go through `sckg ingest` or the authenticated /update route"
 )
+
+# Read-only resources may be used by any page (YASGUI elsewhere, notebooks). The write
+# route never gets these, so a browser will not send it credentials from elsewhere.
+CROSS_ORIGIN_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "X-SCKG-Truncated, X-SCKG-Result-Rows, X-SCKG-Snapshot, ETag",
+}
+PREFLIGHT_HEADERS = {
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Content-Type",
+    "Access-Control-Max-Age": "86400",
+}
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+SERVICE_DESCRIPTION_TYPES = tuple(f.media_type for f in negotiate.GRAPH_FORMATS)
 
 
 class BadRequest(Exception):
@@ -29,90 +54,102 @@ class BadRequest(Exception):
         self.status = status
 
 
-@bp.route("/sparql", methods=["GET", "POST"])
-def sparql():
-    try:
-        query, default_graphs, named_graphs = _protocol_request()
-        if query is None:
-            return service_description(request.base_url)
-        guard.check_query(query)
-        return run_job(
-            QueryJob(
+class SparqlEndpoint:
+    """WSGI middleware: answers /sparql itself and hands every other request to `app` (the Flask app)."""
+
+    def __init__(self, app, config: Settings, pool: QueryPool):
+        self.app = app
+        self.config = config
+        self.pool = pool
+
+    def __call__(self, environ, start_response):
+        if environ.get("PATH_INFO") != PATH:
+            return self.app(environ, start_response)
+        request = Request(environ)
+        # Flask's limits, which this request no longer passes through: bodies and form fields.
+        request.max_content_length = request.max_form_memory_size = self.config.max_query_bytes
+        reply = self.respond(request)
+        if reply is None:
+            return self.app(environ, start_response)
+        # Written directly, not through a werkzeug Response: that alone cost about 80 us per request.
+        start_response(f"{reply.status} {HTTP_STATUS_CODES.get(reply.status, '')}",
+                       [*reply_headers(reply), *CROSS_ORIGIN_HEADERS.items()])
+        return [] if request.method == "HEAD" else [reply.body]
+
+    def respond(self, request: Request) -> Reply | None:
+        """The endpoint's answer, or None for a browser asking for the editor."""
+        if request.method == "OPTIONS":
+            return Reply(204, "", b"", PREFLIGHT_HEADERS)
+        if request.method not in ("GET", "HEAD", "POST"):
+            return text_reply(405, "method not allowed here", {"Allow": "GET, HEAD, POST, OPTIONS"})
+        try:
+            query, default_graphs, named_graphs = _protocol_request(request, self.config.max_query_bytes)
+            if query is None:
+                if request.method != "POST" and _prefers_html(request.headers.get("Accept")):
+                    return None
+                return service_description(request.base_url, _format_param(request), request.headers.get("Accept"))
+            guard.check_query(query)
+            job = QueryJob(
                 query=query,
-                format_param=_format_param(),
+                format_param=_format_param(request),
                 accept=request.headers.get("Accept"),
                 default_graphs=default_graphs,
                 named_graphs=named_graphs,
             )
-        )
-    except BadRequest as error:
-        return text_response(error.status, str(error))
-    except guard.Refused as error:
-        return text_response(403, str(error))
+        except BadRequest as error:
+            return text_reply(error.status, str(error))
+        except RequestEntityTooLarge:
+            return text_reply(413, f"request too large: the limit is {self.config.max_query_bytes} bytes")
+        except guard.Refused as error:
+            return text_reply(403, str(error))
+        return run_query(job, self.pool, self.config)
 
 
-@bp.route("/sparql", methods=["OPTIONS"])
-def preflight():
-    response = Response(status=204)
-    response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
-    response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
-    response.headers["Access-Control-Max-Age"] = "86400"
-    return response
-
-
-@bp.after_app_request
-def allow_cross_origin(response: Response) -> Response:
-    # Read-only resources may be used by any page (YASGUI, notebooks); the write route
-    # never gets this header, so a browser will not send it credentials from elsewhere.
-    if request.endpoint != "update.update" and request.method in ("GET", "POST", "OPTIONS", "HEAD"):
-        response.headers.setdefault("Access-Control-Allow-Origin", "*")
-        response.headers.setdefault(
-            "Access-Control-Expose-Headers", "X-SCKG-Truncated, X-SCKG-Result-Rows, X-SCKG-Snapshot, ETag"
-        )
-    return response
-
-
-def run_job(job: QueryJob) -> Response:
-    """Send a job to the worker pool with the server's limits; map pool failures to statuses."""
-    config = settings()
+def run_query(job: QueryJob, pool: QueryPool, config: Settings) -> Reply:
+    """Send a job to the worker pool with the server's limits; pool failures become replies with their status."""
     job.max_rows = min(job.max_rows, config.max_rows)
     job.max_bytes = min(job.max_bytes, config.max_bytes)
     try:
-        reply = pool().run(job)
+        return pool.run(job)
     except QueryTimeout as error:
-        return text_response(503, str(error), {"Retry-After": "5"})
+        return text_reply(503, str(error), {"Retry-After": "5"})
     except PoolBusy as error:
-        return text_response(503, f"server busy: {error}; try again shortly", {"Retry-After": "2"})
+        return text_reply(503, f"server busy: {error}; try again shortly", {"Retry-After": "2"})
     except WorkerCrashed as error:
-        return text_response(500, str(error))
-    return reply_response(reply)
+        return text_reply(500, str(error))
+
+
+def run_job(job: QueryJob, pool: QueryPool, config: Settings) -> Response:
+    """run_query for Flask views (saved queries, the browser's RDF views)."""
+    return reply_response(run_query(job, pool, config))
+
+
+def reply_headers(reply: Reply) -> list[tuple[str, str]]:
+    framing = [("Content-Type", reply.content_type), ("Content-Length", str(len(reply.body)))] if reply.content_type else []
+    return [*framing, ("Vary", "Accept"), *reply.headers.items()]
 
 
 def reply_response(reply: Reply) -> Response:
-    # Headers given whole: Response.vary and friends parse and re-serialise on every change.
-    headers = {**reply.headers, "Vary": "Accept"}
-    return Response(reply.body, status=reply.status, content_type=reply.content_type, headers=headers)
+    return Response(reply.body, status=reply.status, headers=reply_headers(reply))
 
 
 def text_response(status: int, message: str, headers: dict | None = None) -> Response:
-    response = Response(message + "\n", status=status, content_type="text/plain; charset=utf-8")
-    response.headers.update(headers or {})
-    return response
+    return reply_response(text_reply(status, message, headers))
 
 
 # -- reading the protocol request ------------------------------------------------------------
 
 
-def _protocol_request() -> tuple[str | None, list[str] | None, list[str] | None]:
+def _protocol_request(request: Request, max_query_bytes: int) -> tuple[str | None, list[str] | None, list[str] | None]:
     """(query text or None, default-graph-uri list or None, named-graph-uri list or None)."""
-    if request.method == "GET":
+    if request.method == "POST":
+        params, query = _post_params(request)
+    else:
         params = request.args
         _refuse_update(params)
         query = _single(params, "query")
-    else:
-        params, query = _post_params()
-    if query is not None and len(query.encode("utf-8")) > settings().max_query_bytes:
-        raise BadRequest(f"parameter 'query': longer than the {settings().max_query_bytes}-byte limit", 413)
+    if query is not None and len(query.encode("utf-8")) > max_query_bytes:
+        raise BadRequest(f"parameter 'query': longer than the {max_query_bytes}-byte limit", 413)
     default_graphs = params.getlist("default-graph-uri") or None
     named_graphs = params.getlist("named-graph-uri") or None
     for iri in (default_graphs or []) + (named_graphs or []):
@@ -121,7 +158,7 @@ def _protocol_request() -> tuple[str | None, list[str] | None, list[str] | None]
     return query, default_graphs, named_graphs
 
 
-def _post_params():
+def _post_params(request: Request):
     mimetype = request.mimetype
     if mimetype == SPARQL_UPDATE:
         raise guard.Refused(READ_ONLY_MESSAGE)
@@ -130,7 +167,7 @@ def _post_params():
         _refuse_update(form)
         if "query" not in form:
             raise BadRequest("missing parameter 'query' in the form body")
-        return _merged(form), _single(form, "query")
+        return _merged(request.args, form), _single(form, "query")
     if mimetype == SPARQL_QUERY:
         body = request.get_data(cache=False)
         try:
@@ -142,9 +179,9 @@ def _post_params():
     )
 
 
-def _merged(form):
+def _merged(args, form):
     """Form fields and URL parameters together (default-graph-uri may come in either)."""
-    merged = request.args.copy()
+    merged = args.copy()
     for key, values in form.lists():
         merged.setlist(key, merged.getlist(key) + values)
     return merged
@@ -164,7 +201,7 @@ def _single(params, name: str) -> str | None:
     return values[0] if values else None
 
 
-def _format_param() -> str | None:
+def _format_param(request: Request) -> str | None:
     value = request.args.get("format")
     if value is None and request.mimetype == FORM:
         value = request.form.get("format")
@@ -173,3 +210,11 @@ def _format_param() -> str | None:
             f"parameter 'format': unknown format {value!r}; use one of {', '.join(negotiate.ALL_FORMAT_NAMES)}"
         )
     return value
+
+
+def _prefers_html(accept: str | None) -> bool:
+    """An explicit text/html ranked above every RDF type (curl's */* still gets the Service Description)."""
+    ranges = negotiate.parse_accept(accept or "")
+    html = max((q for m, q in ranges if m in HTML_TYPES), default=0.0)
+    rdf = max((q for m, q in ranges if m in SERVICE_DESCRIPTION_TYPES), default=0.0)
+    return html > 0 and html >= rdf

@@ -127,15 +127,15 @@ def execute_job(reader: SnapshotReader, job: QueryJob) -> Reply:
         store = reader.current()
         reply = _write(lambda: _run(store, job), job)
     except SyntaxError as error:
-        return _text_reply(400, f"malformed query: {error}")
+        return text_reply(400, f"malformed query: {error}")
     except negotiate.NotAcceptable as error:
-        return _text_reply(406, str(error))
+        return text_reply(406, str(error))
     except FileNotFoundError as error:
-        return _text_reply(503, str(error))
+        return text_reply(503, str(error))
     except (ValueError, RuntimeError) as error:  # e.g. a substitution the query cannot take
-        return _text_reply(400, f"query cannot be evaluated: {error}")
+        return text_reply(400, f"query cannot be evaluated: {error}")
     except OSError as error:
-        return _text_reply(500, f"query failed: {error}")
+        return text_reply(500, f"query failed: {error}")
     reply.headers["X-SCKG-Snapshot"] = reader.opened.name
     return reply
 
@@ -181,8 +181,8 @@ def _write(run, job: QueryJob) -> Reply:
     return Reply(200, fmt.media_type + charset, written.body, headers)
 
 
-def _text_reply(status: int, message: str) -> Reply:
-    return Reply(status, "text/plain; charset=utf-8", message.encode("utf-8"))
+def text_reply(status: int, message: str, headers: dict[str, str] | None = None) -> Reply:
+    return Reply(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"), headers or {})
 
 
 # Jobs and replies cross the pipe as pickled plain tuples and dicts: cheaper to pickle than

@@ -1,9 +1,10 @@
 """The SPARQL editor (YASGUI) at /sparql for browsers, and the front-end libraries from node_modules.
 
-/sparql belongs to the endpoint (graph_server.sparql). A browser opening it asks for
-HTML and sends no query; only that request is answered here, by a before-request hook,
-so every protocol request (any query, any POST, any RDF Accept) reaches the endpoint
-untouched, and the Service Description still answers clients that ask for RDF.
+/sparql belongs to the endpoint (graph_server.sparql), which runs in front of the
+Flask app. A browser opening it asks for HTML and sends no query; only that request
+is passed on to the route here, so every protocol request (any query, any POST, any
+RDF Accept) stays with the endpoint, and the Service Description still answers
+clients that ask for RDF.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from pathlib import Path
 
 from flask import Blueprint, abort, request, send_from_directory
 
-from graph_server import negotiate
 from graph_server.browser.common import render
 from sckg.queries import ParamError, load_queries
 
@@ -30,25 +30,11 @@ VENDOR_FILES = {
     "cytoscape.min.js": ("cytoscape/dist", "cytoscape.min.js"),
     "cytoscape-dagre.min.js": ("cytoscape-dagre/dist", "cytoscape-dagre.min.js"),
 }
-SERVICE_DESCRIPTION_TYPES = tuple(f.media_type for f in negotiate.GRAPH_FORMATS)
 
 
-@bp.before_app_request
-def editor_for_browsers():
-    if request.path == "/sparql" and request.method == "GET" and "query" not in request.args and _prefers_html():
-        return editor_page()
-    return None
-
-
-def _prefers_html() -> bool:
-    """An explicit text/html ranked above every RDF type (curl's */* still gets the Service Description)."""
-    ranges = negotiate.parse_accept(request.headers.get("Accept") or "")
-    html = max((q for m, q in ranges if m in ("text/html", "application/xhtml+xml")), default=0.0)
-    rdf = max((q for m, q in ranges if m in SERVICE_DESCRIPTION_TYPES), default=0.0)
-    return html > 0 and html >= rdf
-
-
+@bp.route("/sparql", methods=["GET"])
 def editor_page():
+    """Reached only for a browser asking for HTML without a query: graph_server.sparql answers the rest."""
     response = render("sparql.html", examples=examples(), endpoint=request.base_url)
     response.vary.add("Accept")
     return response

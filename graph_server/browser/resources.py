@@ -25,6 +25,7 @@ from graph_server.browser.common import catalogue, render
 from graph_server.browser.i18n import Translator, choose_language
 from graph_server.browser.search import read_symbols
 from graph_server.browser.tables import data_response
+from graph_server.settings import pool, settings
 from graph_server.sparql import run_job
 from graph_server.workers import QueryJob, encode_term
 from sckg import vocab
@@ -116,7 +117,7 @@ def _rdf(cat: Catalogue, iri: str, fmt: str | None, accept: str | None):
         abort(404, description=f"the graph holds nothing about {iri}")
     job = QueryJob(query=Q.DESCRIPTION, format_param=fmt, accept=accept,
                    substitutions={"resource": encode_term(NamedNode(iri))})
-    response = run_job(job)
+    response = run_job(job, pool(), settings())
     response.headers["Link"] = f'<{iri}>; rel="describes"'
     return response
 
