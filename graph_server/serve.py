@@ -6,7 +6,7 @@ machine the Python HTTP layer cost more CPU per request than Oxigraph's whole
 Rust server (waitress alone ~250 us of the ~700 us our front process spent per
 one-hop query; see bench/endpoint_bench.py and README "Benchmarks"). Granian
 parses HTTP, keeps connections alive and writes responses outside the GIL, so
-Python only runs the Flask app.
+Python only runs the app (and, for /sparql, not even Flask: see graph_server.sparql).
 
 One granian worker process holds the app and its one query pool, so the bound
 on concurrent queries and the wait queue stay single and exact; `threads` WSGI
