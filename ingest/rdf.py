@@ -46,8 +46,7 @@ def to_graph_write(extraction: Extraction) -> GraphWrite:
     own.extend(_meeting_triples(extraction, doc, registry))
     own.extend(_paragraph_triples(extraction, doc))
     own.extend(_subject_triples(extraction, doc, registry))
-    classified: set[NamedNode] = set()
-    own.extend(_citation_triples(extraction, doc, registry, classified))
+    own.extend(_citation_triples(extraction, doc, registry))
     own.extend(letter_or_record_triples(extraction.letter_or_record, doc, extraction))  # ingest.correspondence, ingest.records
     mention_triples, actor_triples = entity_triples(doc, extraction.entities, lang)
     own.extend(mention_triples)
@@ -57,7 +56,6 @@ def to_graph_write(extraction: Extraction) -> GraphWrite:
         graph=graph,
         triples=GraphWrite.ntriples(dict.fromkeys(own)),  # a graph is a set: no triple twice
         registry=GraphWrite.ntriples(sorted(registry, key=str)),
-        classified=tuple(sorted(classified, key=lambda n: n.value)),
     )
 
 
@@ -125,7 +123,7 @@ def _subject_triples(extraction: Extraction, doc: NamedNode, registry: set[tuple
     return triples
 
 
-def _citation_triples(extraction: Extraction, doc: NamedNode, registry: set[tuple], classified: set[NamedNode]) -> list[tuple]:
+def _citation_triples(extraction: Extraction, doc: NamedNode, registry: set[tuple]) -> list[tuple]:
     triples = []
     lang = extraction.language
     for citation in extraction.citations:
@@ -141,9 +139,9 @@ def _citation_triples(extraction: Extraction, doc: NamedNode, registry: set[tupl
             node = vocab.citation_iri(doc, target.value, citation.relation, citation.start)
             triples.append((node, vocab.CITED, target))
             if citation.target_class != vocab.class_for_symbol(citation.target):
-                # The class the words around the reference give; the store restates it on the document.
+                # The class the words around the reference give; the store restates it on the document
+                # (GraphStore.refresh_context_classes).
                 triples.append((node, vocab.CITED_AS, vocab.sckg(citation.target_class)))
-                classified.add(target)
         if citation.target_date:
             triples.append((node, vocab.CITED_DATE, Literal(citation.target_date.isoformat(), datatype=vocab.XSD_DATE)))
         if citation.paragraph:

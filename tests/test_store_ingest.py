@@ -173,3 +173,31 @@ def _node(iri: str):
     from pyoxigraph import NamedNode
 
     return NamedNode(iri)
+
+
+CITING_A_REPORT = """Resolution 1400 (2002)
+of 28 March 2002
+
+The Security Council,
+
+Recalling the report of the Secretary-General of 12 March 2002 (S/2002/268),
+
+1. Decides to remain seized of the matter.
+
+Adopted unanimously at the 4503rd meeting.
+"""
+
+
+def test_a_class_from_context_goes_when_no_file_gives_it_any_more(tmp_path):
+    source = tmp_path / "corpus" / "res1400.txt"
+    source.parent.mkdir()
+    source.write_text(CITING_A_REPORT, encoding="utf-8")
+    store = GraphStore(tmp_path / "store")
+    classes = "SELECT ?class WHERE { <https://w3id.org/sckg/id/S/2002/268> a ?class }"
+    ingest_paths(store, [source.parent])
+    assert {row["class"] for row in store.select(classes)} == {vocab.SCKG + "Document", vocab.SCKG + "Report"}
+    source.write_text(CITING_A_REPORT.replace("the report of the Secretary-General of 12 March 2002", "document"), encoding="utf-8")
+    ingest_paths(store, [source.parent])
+    # The class the symbol implies stays; the one the words gave is gone, with its marker.
+    assert {row["class"] for row in store.select(classes)} == {vocab.SCKG + "Document"}
+    assert store.select("SELECT ?k WHERE { ?t sckg:contextClass ?k }") == []
