@@ -422,7 +422,9 @@ def _rename_operations(old: NamedNode, new: NamedNode) -> list[str]:
 def _graph_blocks(writes: list[GraphWrite], registry: NamedNode) -> str:
     """The batch as `GRAPH <g> { ... }` blocks: valid TriG, and the body of an INSERT DATA."""
     blocks = [f"GRAPH {w.graph} {{\n{w.triples}\n}}" for w in writes]
-    blocks += [f"GRAPH {registry} {{\n{w.registry}\n}}" for w in writes]
+    # Files citing the same instrument repeat its registry entries: each is written once a batch.
+    entries = dict.fromkeys(line for w in writes for line in w.registry.splitlines())
+    blocks.append(f"GRAPH {registry} {{\n" + "\n".join(entries) + "\n}")
     return "\n".join(blocks)
 
 
