@@ -9,7 +9,8 @@ servers on both queries, in alternating order, so that load from elsewhere on
 the machine hits both alike; the ratio is taken within each run. Prints, per run
 and overall, median and p99 latency, throughput, errors and the ratio of our
 median to oxigraph's for a one-hop lookup and a chain query, with the machine's
-load average before and after (figures from a busy machine are not comparable).
+load average before and after (figures from a busy machine are not comparable),
+and each server's CPU time per request (its whole process tree, from /proc).
 """
 
 from __future__ import annotations
@@ -81,8 +82,28 @@ def start_oxigraph(snapshot_copy: Path, port: int) -> subprocess.Popen:
     return process
 
 
-def load(url: str, clients: int, requests: int, max_seconds: float) -> dict:
-    """`clients` threads share `requests` GETs of `url`, stopping at `max_seconds`."""
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and all its descendants, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            for task in Path(f"/proc/{current}/task").iterdir():
+                children = (task / "children").read_text().split()
+                pending += [int(child) for child in children]
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # it ended meanwhile
+    return total
+
+
+def load(url: str, clients: int, requests: int, max_seconds: float, server_pid: int | None = None) -> dict:
+    """`clients` threads share `requests` GETs of `url`, stopping at `max_seconds`.
+
+    With `server_pid`, also the server's CPU time per answered request (its whole process tree).
+    """
     latencies, errors, lock = [], [], threading.Lock()
     remaining = [requests]
     deadline = time.monotonic() + max_seconds
@@ -102,6 +123,7 @@ def load(url: str, clients: int, requests: int, max_seconds: float) -> dict:
             except Exception as error:  # noqa: BLE001 - every failure counts as an error
                 errors.append(repr(error))
 
+    cpu_before = cpu_seconds(server_pid) if server_pid else 0.0
     started = time.perf_counter()
     threads = [threading.Thread(target=client) for _ in range(clients)]
     for thread in threads:
@@ -109,6 +131,7 @@ def load(url: str, clients: int, requests: int, max_seconds: float) -> dict:
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
+    cpu = cpu_seconds(server_pid) - cpu_before if server_pid else float("nan")
     latencies.sort()
     return {
         "requests": len(latencies),
@@ -116,11 +139,12 @@ def load(url: str, clients: int, requests: int, max_seconds: float) -> dict:
         "median_ms": statistics.median(latencies) * 1000 if latencies else float("nan"),
         "p99_ms": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000 if latencies else float("nan"),
         "throughput_rps": len(latencies) / elapsed if elapsed else 0.0,
+        "cpu_us": cpu / len(latencies) * 1e6 if latencies else float("nan"),
         "first_error": errors[0] if errors else "",
     }
 
 
-def measure_run(urls: dict, args, flip: bool) -> dict:
+def measure_run(urls: dict, pids: dict, args, flip: bool) -> dict:
     """{(query, server): load figures} for one run; `flip` puts oxigraph first."""
     figures = {}
     for name in QUERIES:
@@ -128,28 +152,29 @@ def measure_run(urls: dict, args, flip: bool) -> dict:
         for server in order:
             url = urls[server][name]
             load(url, args.clients, min(50, args.requests), 10)  # warm-up
-            figures[(name, server)] = load(url, args.clients, args.requests, args.max_seconds)
+            figures[(name, server)] = load(url, args.clients, args.requests, args.max_seconds, pids[server])
     return figures
 
 
 def print_run(label: str, figures: dict) -> None:
     print(f"\n{label}")
-    print(f"{'query':8} {'server':9} {'requests':>8} {'errors':>6} {'median ms':>10} {'p99 ms':>8} {'req/s':>8} {'ratio':>6}")
+    print(f"{'query':8} {'server':9} {'requests':>8} {'errors':>6} {'median ms':>10} {'p99 ms':>8} {'req/s':>8} "
+          f"{'cpu us/req':>10} {'ratio':>6}")
     for name in QUERIES:
         theirs = figures[(name, "oxigraph")]
         for server in ("sckg", "oxigraph"):
             r = figures[(name, server)]
             ratio = r["median_ms"] / theirs["median_ms"]
             print(f"{name:8} {server:9} {r['requests']:8d} {r['errors']:6d} {r['median_ms']:10.2f} "
-                  f"{r['p99_ms']:8.2f} {r['throughput_rps']:8.1f} {ratio:5.2f}x")
+                  f"{r['p99_ms']:8.2f} {r['throughput_rps']:8.1f} {r['cpu_us']:10.0f} {ratio:5.2f}x")
             if r["first_error"]:
                 print(f"    first error: {r['first_error']}")
 
 
 def print_summary(runs: list[dict]) -> None:
     print("\nsummary (median over runs; ratio = our median latency / oxigraph serve's, within each run)")
-    print(f"{'query':8} {'sckg ms':>8} {'p99 ms':>8} {'req/s':>8} {'oxigraph ms':>12} {'p99 ms':>8} {'req/s':>8} "
-          f"{'errors':>6} {'ratio':>6}  per run")
+    print(f"{'query':8} {'sckg ms':>8} {'p99 ms':>8} {'req/s':>8} {'cpu us':>7} {'oxigraph ms':>12} {'p99 ms':>8} "
+          f"{'req/s':>8} {'cpu us':>7} {'errors':>6} {'ratio':>6}  per run")
     for name in QUERIES:
         ours = [run[(name, "sckg")] for run in runs]
         theirs = [run[(name, "oxigraph")] for run in runs]
@@ -158,8 +183,8 @@ def print_summary(runs: list[dict]) -> None:
         mid = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
         ratio = statistics.median(ratios)
         print(f"{name:8} {mid(ours, 'median_ms'):8.2f} {mid(ours, 'p99_ms'):8.2f} {mid(ours, 'throughput_rps'):8.1f} "
-              f"{mid(theirs, 'median_ms'):12.2f} {mid(theirs, 'p99_ms'):8.2f} {mid(theirs, 'throughput_rps'):8.1f} "
-              f"{errors:6d} {ratio:5.2f}x  {' '.join(f'{r:.2f}' for r in ratios)}")
+              f"{mid(ours, 'cpu_us'):7.0f} {mid(theirs, 'median_ms'):12.2f} {mid(theirs, 'p99_ms'):8.2f} "
+              f"{mid(theirs, 'throughput_rps'):8.1f} {mid(theirs, 'cpu_us'):7.0f} {errors:6d} {ratio:5.2f}x  {' '.join(f'{r:.2f}' for r in ratios)}")
         verdict = "within" if ratio <= 2 and errors == 0 else "NOT within"
         print(f"    {name}: {verdict} the target (median within 2x of oxigraph serve, no errors)")
 
@@ -189,7 +214,8 @@ def main() -> None:
                                  ("oxigraph", f"http://127.0.0.1:{theirs_port}/query"))
         }
         try:
-            runs = [measure_run(urls, args, flip=i % 2 == 1) for i in range(args.runs)]
+            pids = {"sckg": servers[0].pid, "oxigraph": servers[1].pid}
+            runs = [measure_run(urls, pids, args, flip=i % 2 == 1) for i in range(args.runs)]
         finally:
             for process in servers:
                 process.terminate()
