@@ -115,9 +115,9 @@ class GraphStore:
         as it is after, never half-written. A batch of graphs new to the store is one
         `Store.load` of TriG; a batch replacing any existing graph is one SPARQL Update
         (DROP GRAPH ... ; INSERT DATA), Oxigraph's only transaction that can also
-        delete. Why two ways: the SPARQL path costs about twice as much per triple
-        (bench/ingest_bench.py: 13.5 s against 8 s for the whole shared corpus), and a
-        first ingest only ever adds.
+        delete. Why two ways: the SPARQL path costs more per triple (profiled on the
+        whole shared corpus, about 300,000 triples: 8.4 s in INSERT DATA, 5.7 s in load),
+        and a first ingest only ever adds.
         """
         writes = list(writes)
         if not writes:
