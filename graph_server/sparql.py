@@ -2,12 +2,14 @@
 
 Why not a Flask view: the endpoint answers most of the server's requests, and for
 a one-hop lookup Flask's per-request machinery (request context, URL matching,
-hooks) cost more CPU than the query and the hop to its worker together: the front
-process spent about 450 us per lookup as a Flask view, about 260 us as this, and
-the server as a whole 675 us against 450 (bench/endpoint_bench.py, README "Benchmarks"). Requests are still read with werkzeug, the library under
-Flask, and answered with werkzeug Responses, so parsing, limits and HEAD work as
-they do in Flask. The one /sparql request passed on to Flask is a browser asking
-for the editor (HTML, no query): graph_server.browser.editor serves it.
+hooks) and werkzeug Responses cost more CPU than the query and the hop to its
+worker together: the front process spent about 450 us per lookup as a Flask view
+and about 260 us as this; the server as a whole 675 us against 450
+(bench/endpoint_bench.py, README "Benchmarks"). Requests are still read with
+werkzeug, the library under Flask, so parsing, limits and charsets work as they
+do in Flask; replies are written straight to the WSGI server. The one /sparql
+request passed on to Flask is a browser asking for the editor (HTML, no query):
+graph_server.browser.editor serves it.
 """
 
 from __future__ import annotations
