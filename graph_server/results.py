@@ -77,10 +77,12 @@ class _CappedBuffer:
 
 
 def write_solutions_native(solutions, fmt: str, max_rows: int, max_bytes: int) -> Written | None:
-    """The whole result, written by pyoxigraph; None when it has more than `max_rows` rows or `max_bytes` bytes.
+    """The result written by pyoxigraph and cut to `max_rows`; None when it has more than `max_bytes` bytes.
 
-    None means the caller must run the query again and use `write_solutions`,
-    which stops at the cap: the native writers cannot leave out the rest.
+    None means the caller must run the query again and use `write_solutions`, which
+    stops at the byte cap: the native writers cannot leave out the rest. A result
+    over the row cap only is cut from the document already written, so a slow query
+    with many rows does not run twice.
     """
     out = _CappedBuffer(max_bytes)
     try:
@@ -89,7 +91,32 @@ def write_solutions_native(solutions, fmt: str, max_rows: int, max_bytes: int) -
         return None
     body = out.buffer.getvalue()
     rows = count_rows(body, fmt)
-    return None if rows > max_rows else Written(body, rows, None)
+    if rows <= max_rows:
+        return Written(body, rows, None)
+    if fmt in ("csv", "tsv"):  # one record per row after a header record: cut after the last kept one
+        return Written(body[: _record_end(body, max_rows + 1, fmt)], max_rows, f"max-rows={max_rows}")
+    parsed = parse_query_results(body, NATIVE_RESULT_FORMATS[fmt])
+    return write_solutions(parsed, [v.value for v in parsed.variables], fmt, max_rows, max_bytes)
+
+
+def _record_end(body: bytes, records: int, fmt: str) -> int:
+    """The offset just past the `records`-th record of a CSV or TSV results document.
+
+    TSV escapes newlines inside terms; CSV quotes them, and doubles a quote inside a
+    value, so the pieces at even places of a split on quotes are outside quotes.
+    """
+    newline = b"\r\n" if fmt == "csv" else b"\n"
+    pieces = body.split(b'"') if fmt == "csv" else [body]
+    offset, seen = 0, 0
+    for index, piece in enumerate(pieces):
+        at = piece.find(newline) if index % 2 == 0 else -1
+        while at >= 0:
+            seen += 1
+            if seen == records:
+                return offset + at + len(newline)
+            at = piece.find(newline, at + len(newline))
+        offset += len(piece) + 1  # and the quote split on
+    return len(body)
 
 
 def count_rows(body: bytes, fmt: str) -> int:

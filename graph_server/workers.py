@@ -165,7 +165,7 @@ def _write(run, job: QueryJob) -> Reply:
     fmt = negotiate.choose(kind, job.format_param, job.accept)
     if kind == negotiate.SOLUTIONS:
         written = results.write_solutions_native(outcome, fmt.name, job.max_rows, job.max_bytes)
-        if written is None:  # over a cap: run again and write row by row, stopping at the cap
+        if written is None:  # over the byte cap: run again and write row by row, stopping at the cap
             outcome = run()
             variables = [v.value for v in outcome.variables]
             written = results.write_solutions(outcome, variables, fmt.name, job.max_rows, job.max_bytes)

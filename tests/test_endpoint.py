@@ -309,6 +309,21 @@ def test_row_cap_is_applied_and_reported(server):
     assert small.header("x-sckg-truncated") is None
 
 
+@pytest.mark.parametrize("accept", ["text/csv", "text/tab-separated-values", "application/sparql-results+xml"])
+def test_row_cap_cuts_every_result_format_into_a_well_formed_document(server, accept):
+    query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+    reply = server.sparql(query, accept=accept)
+    assert reply.status == 200
+    assert reply.header("x-sckg-truncated") == "max-rows=2000"
+    assert reply.header("x-sckg-result-rows") == "2000"
+    if accept == "text/csv":  # values may hold commas, quotes and line breaks: read it as CSV
+        records = list(csv.reader(io.StringIO(reply.text, newline="")))
+        assert records[0] == ["s", "p", "o"] and len(records) == 2001
+    else:
+        fmt = QueryResultsFormat.TSV if accept == "text/tab-separated-values" else QueryResultsFormat.XML
+        assert len(list(parse_query_results(reply.body, fmt))) == 2000
+
+
 def test_byte_cap_is_applied_and_reported(tight_server):
     reply = tight_server.sparql("SELECT * WHERE { ?s ?p ?o }")
     assert reply.status == 200
@@ -447,3 +462,18 @@ def test_rows_are_counted_exactly_whatever_the_values_hold(server, accept):
         fmt = {"application/sparql-results+json": QueryResultsFormat.JSON, "application/sparql-results+xml": QueryResultsFormat.XML,
                "text/tab-separated-values": QueryResultsFormat.TSV}[accept]
         assert len(_solutions(reply.body, fmt)) == 3
+
+
+def test_a_csv_cut_at_the_row_cap_keeps_line_breaks_and_quotes_inside_values():
+    from pyoxigraph import Literal, NamedNode, Quad, Store
+
+    from graph_server.results import write_solutions_native
+
+    store = Store()  # in memory: only the writer is under test
+    values = ['first\r\nline "quoted"', 'second, with a comma\r\n""', "third", "fourth"]
+    store.extend(Quad(NamedNode(f"http://example.org/{i}"), NamedNode("http://example.org/p"), Literal(v)) for i, v in enumerate(values))
+    solutions = store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?s")
+    written = write_solutions_native(solutions, "csv", max_rows=2, max_bytes=1_000_000)
+    assert written.truncated == "max-rows=2" and written.rows == 2
+    records = list(csv.reader(io.StringIO(written.body.decode(), newline="")))
+    assert records == [["o"], [values[0]], [values[1]]]
