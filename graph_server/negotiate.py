@@ -35,6 +35,9 @@ GRAPH_FORMATS = (  # for CONSTRUCT and DESCRIBE, in order of preference
     Format("jsonld", "application/ld+json", ("json-ld", "json", "application/json")),
 )
 
+GRAPH_MEDIA_TYPES = tuple(f.media_type for f in GRAPH_FORMATS)
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
 ALL_FORMAT_NAMES = sorted(
     {f.name for f in RESULT_FORMATS + GRAPH_FORMATS}
     | {a for f in RESULT_FORMATS + GRAPH_FORMATS for a in f.aliases if "/" not in a}
@@ -88,6 +91,14 @@ def parse_accept(accept: str) -> list[tuple[str, float]]:
                     quality = 0.0
         ranges.append((media, quality))
     return ranges
+
+
+def highest_quality(accept: str | None, media_types: tuple[str, ...]) -> float:
+    """The highest q the Accept header gives any of `media_types` by name (wildcards do not count).
+
+    For choosing between a page and data: a browser's */* must not count as asking for RDF.
+    """
+    return max((q for media, q in parse_accept(accept or "") if media in media_types), default=0.0)
 
 
 def _from_accept(candidates: tuple[Format, ...], accept: str, kind: str) -> Format:

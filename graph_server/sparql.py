@@ -44,8 +44,6 @@ PREFLIGHT_HEADERS = {
     "Access-Control-Allow-Headers": "Accept, Content-Type",
     "Access-Control-Max-Age": "86400",
 }
-HTML_TYPES = ("text/html", "application/xhtml+xml")
-SERVICE_DESCRIPTION_TYPES = tuple(f.media_type for f in negotiate.GRAPH_FORMATS)
 
 
 class BadRequest(Exception):
@@ -216,7 +214,5 @@ def _format_param(request: Request) -> str | None:
 
 def _prefers_html(accept: str | None) -> bool:
     """An explicit text/html ranked above every RDF type (curl's */* still gets the Service Description)."""
-    ranges = negotiate.parse_accept(accept or "")
-    html = max((q for m, q in ranges if m in HTML_TYPES), default=0.0)
-    rdf = max((q for m, q in ranges if m in SERVICE_DESCRIPTION_TYPES), default=0.0)
-    return html > 0 and html >= rdf
+    html = negotiate.highest_quality(accept, negotiate.HTML_TYPES)
+    return html > 0 and html >= negotiate.highest_quality(accept, negotiate.GRAPH_MEDIA_TYPES)

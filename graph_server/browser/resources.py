@@ -33,7 +33,6 @@ from sckg import vocab
 bp = Blueprint("resources", __name__)
 
 SUFFIXES = {".ttl": "turtle", ".jsonld": "jsonld", ".nt": "ntriples"}
-RDF_MEDIA_TYPES = tuple(f.media_type for f in negotiate.GRAPH_FORMATS)
 RELATION_PREDICATES = {vocab.SCKG + r for r in vocab.RELATIONS}
 # Characters our IRIs keep as they are (sckg.vocab mints with quote(..., safe="/().-")).
 _IRI_SAFE = "/()-._~!$&'*+,;=:@"
@@ -104,12 +103,8 @@ def _known(cat: Catalogue, iri: str) -> bool:
 def _wants_rdf() -> bool:
     """True when the Accept header ranks an RDF format above HTML (browsers send text/html first)."""
     accept = request.headers.get("Accept")
-    if not accept:
-        return False
-    ranges = negotiate.parse_accept(accept)
-    html = max((q for m, q in ranges if m in ("text/html", "application/xhtml+xml")), default=0.0)
-    rdf = max((q for m, q in ranges if m in RDF_MEDIA_TYPES or m == "application/json"), default=0.0)
-    return rdf > html
+    rdf = negotiate.highest_quality(accept, negotiate.GRAPH_MEDIA_TYPES + ("application/json",))
+    return rdf > negotiate.highest_quality(accept, negotiate.HTML_TYPES)
 
 
 def _rdf(cat: Catalogue, iri: str, fmt: str | None, accept: str | None):
