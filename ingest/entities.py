@@ -420,10 +420,6 @@ def _person_mentions(text: str, code: str, gazetteer: Gazetteer, taken: list[tup
 
 _STATE_CLASSES = {"member": "MemberState", "observer": "ObserverState", "historical": "FormerState"}
 _KIND_CLASSES = {"group": "GroupOfStates", "body": "UNBody", "mission": "PeacekeepingMission", "person": "Person"}
-_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_DCTERMS = "http://purl.org/dc/terms/"
-_XSD_GYEAR = "http://www.w3.org/2001/XMLSchema#gYear"
 
 
 def entity_node(entity: Entity):
@@ -480,20 +476,20 @@ def describe_entity(entity: Entity) -> set[tuple]:
         for number, label in enumerate(labels):
             text = Literal(label, language=language)
             if number == 0:
-                triples |= {(node, NamedNode(_RDFS_LABEL), text), (node, NamedNode(_SKOS + "prefLabel"), text)}
+                triples |= {(node, vocab.RDFS_LABEL, text), (node, vocab.PREF_LABEL, text)}
             else:
-                triples.add((node, NamedNode(_SKOS + "altLabel"), text))
+                triples.add((node, vocab.ALT_LABEL, text))
     if entity.kind != "person":
-        triples.add((node, NamedNode(_DCTERMS + "identifier"), Literal(entity.key)))
+        triples.add((node, NamedNode(vocab.DCTERMS + "identifier"), Literal(entity.key)))
     for prop, value in (("iso3166Alpha2", entity.iso_alpha2), ("iso3166Alpha3", entity.iso_alpha3),
                         ("iso3166Numeric", entity.iso_numeric), ("iso3166Part3Code", entity.iso_3166_3)):
         if value:
             triples.add((node, vocab.sckg(prop), Literal(value)))
     for prop, year in (("startYear", entity.start_year), ("endYear", entity.end_year)):
         if year:
-            triples.add((node, vocab.sckg(prop), Literal(str(year), datatype=NamedNode(_XSD_GYEAR))))
+            triples.add((node, vocab.sckg(prop), Literal(str(year), datatype=NamedNode(vocab.XSD + "gYear"))))
     gazetteer = load_gazetteer()
-    for prop, codes in ((vocab.sckg("hostCountry"), entity.hosts), (NamedNode(_DCTERMS + "isReplacedBy"), entity.replaced_by)):
+    for prop, codes in ((vocab.sckg("hostCountry"), entity.hosts), (NamedNode(vocab.DCTERMS + "isReplacedBy"), entity.replaced_by)):
         for code in codes:
             state = gazetteer.state(code)
             if state is not None:  # a host that is no State (Western Sahara, Kosovo) is left to the label

@@ -106,6 +106,8 @@ SUBJECT = NamedNode(DCTERMS + "subject")
 SKOS_CONCEPT = NamedNode(SKOS + "Concept")
 SKOS_SCHEME = NamedNode(SKOS + "ConceptScheme")
 PREF_LABEL = NamedNode(SKOS + "prefLabel")
+ALT_LABEL = NamedNode(SKOS + "altLabel")
+RDFS_LABEL = NamedNode(PREFIXES["rdfs"] + "label")
 IN_SCHEME = NamedNode(SKOS + "inScheme")
 # References by date alone: the citation states the kind and date of what it cites.
 DATE_REFERENCE = sckg("DateReference")

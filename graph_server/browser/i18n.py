@@ -18,11 +18,11 @@ from sckg import vocab
 
 LANGUAGES = ("en", "zh")
 COOKIE = "sckg_lang"
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+RDFS_LABEL = vocab.RDFS_LABEL.value
 
 # Labels for common terms from other vocabularies (the ontology labels only its own).
 _OTHER_TERMS = {
-    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type": {"en": "type", "zh": "类型"},
+    vocab.RDF_TYPE.value: {"en": "type", "zh": "类型"},
     vocab.DCTERMS + "title": {"en": "title", "zh": "标题"},
     vocab.DCTERMS + "issued": {"en": "issued", "zh": "发布日期"},
     vocab.DCTERMS + "language": {"en": "language", "zh": "语言"},
@@ -31,7 +31,7 @@ _OTHER_TERMS = {
     vocab.CITO + "hasCitedEntity": {"en": "cited entity", "zh": "被引实体"},
     vocab.CITO + "hasCitationCharacterization": {"en": "relation", "zh": "关系"},
     RDFS_LABEL: {"en": "label", "zh": "标签"},
-    "http://www.w3.org/2004/02/skos/core#prefLabel": {"en": "preferred label", "zh": "首选标签"},
+    vocab.PREF_LABEL.value: {"en": "preferred label", "zh": "首选标签"},
 }
 
 

@@ -164,7 +164,7 @@ def _page(cat: Catalogue, iri: str):
     )
 
 
-LABEL_PREDICATES = ("http://www.w3.org/2004/02/skos/core#prefLabel", "http://www.w3.org/2000/01/rdf-schema#label")
+LABEL_PREDICATES = (vocab.PREF_LABEL.value, vocab.RDFS_LABEL.value)
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
